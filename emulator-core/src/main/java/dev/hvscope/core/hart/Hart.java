@@ -1,36 +1,210 @@
 package dev.hvscope.core.hart;
 
+import dev.hvscope.core.bus.Bus;
+import dev.hvscope.core.bus.BusFault;
+import dev.hvscope.core.bus.Ram;
+import dev.hvscope.core.mmu.AccessType;
+import dev.hvscope.core.mmu.PageWalker;
+import dev.hvscope.core.mmu.PhysAccessFault;
+import dev.hvscope.core.mmu.PhysReader;
+import dev.hvscope.core.mmu.Pmp;
+import dev.hvscope.core.mmu.Translation;
+import dev.hvscope.core.mmu.TranslationRequest;
+import java.util.function.LongSupplier;
+
 /**
- * One RISC-V hart: architectural state plus the memory path. (Skeleton: the API below is the
- * contract the instruction groups use; bodies are filled in by the engine work.)
+ * One RISC-V hart: architectural state (registers, privilege, V, CSR fields) and the memory path
+ * (TLB fast path, walker and PMP on the slow path). Instruction semantics live in the Rv* classes;
+ * the run loop in {@link Executor}.
  */
 public final class Hart {
+    public static final int PRV_U = 0;
+    public static final int PRV_S = 1;
+    public static final int PRV_M = 3;
+
+    private static final long PAGE_MASK = ~0xfffL;
+
+    final int hartId;
+    final Bus bus;
+    final Ram ram;
+    final boolean hExtension;
+
     /** Integer registers; x[0] is kept zero by {@link #writeX}. */
     public final long[] x = new long[32];
-    /** FP registers as raw bits; single-precision values are NaN-boxed (upper 32 bits all ones). */
+    /** FP registers as raw bits; single-precision values are NaN-boxed. */
     public final long[] f = new long[32];
     public long pc;
-    /** Accrued FP exception flags (fcsr[4:0]): NV 16, DZ 8, OF 4, UF 2, NX 1. */
+
+    int priv = PRV_M;
+    boolean virt;
+
     int fflags;
-    /** Dynamic rounding mode (fcsr[7:5]). */
     int frm;
 
-    /** Raises illegal instruction unless FP is enabled (mstatus.FS != Off, and vsstatus.FS when V=1). */
-    public void requireFp() {
+    // Machine-level CSR state.
+    long mstatus;
+    long misa;
+    long medeleg;
+    long mideleg;
+    long mie;
+    /** Software-writable pending bits (SSIP, STIP without Sstc, SEIP written by M-mode). */
+    long mipSoftware;
+    /** Pending lines driven by devices: MSIP, MTIP, MEIP, SEIP. */
+    long mipHardware;
+    long mtvec;
+    long mscratch;
+    long mepc;
+    long mcause;
+    long mtval;
+    long mtval2;
+    long mtinst;
+    long mcounteren;
+    long menvcfg;
+    long mcountinhibit;
+
+    // Supervisor-level.
+    long stvec;
+    long sscratch;
+    long sepc;
+    long scause;
+    long stval;
+    long satp;
+    long scounteren;
+    long senvcfg;
+    long stimecmp = -1L;
+
+    // Hypervisor and virtual-supervisor: always present, so a debugger sees both sets.
+    long hstatus;
+    long hedeleg;
+    long hideleg;
+    long hvip;
+    long hcounteren;
+    long htimedelta;
+    long htval;
+    long htinst;
+    long hgatp;
+    long henvcfg;
+    long hgeie;
+    long vsstatus;
+    long vstvec;
+    long vsscratch;
+    long vsepc;
+    long vscause;
+    long vstval;
+    long vsatp;
+    long vstimecmp = -1L;
+
+    /** Instructions retired before the current batch. */
+    long instret;
+    /** LR reservation: physical address, or -1. */
+    long reservation = -1L;
+    /** The last batch stopped at a debugger breakpoint (a BREAK entry in the decode cache). */
+    boolean breakpointHit;
+    /** The hart executed WFI and waits for an interrupt. */
+    boolean waitingForInterrupt;
+
+    final Pmp pmp = new Pmp();
+    final LongSupplier time;
+
+    // Memory path.
+    final Tlb tlb = new Tlb();
+    private final long[] tlbTag = tlb.tag;
+    private final byte[][] tlbChunk = tlb.chunk;
+    private final int[] tlbOffset = tlb.offset;
+    final DecodeCache decodeCache = new DecodeCache();
+    /** One flag per RAM page: the page holds instructions in the decode cache. */
+    private final boolean[] codePages;
+    private final PageWalker walker;
+    private final TranslationRequest request = new TranslationRequest();
+    private final Translation translation = new Translation();
+    int loadBase;
+    int storeBase;
+    int fetchTlbBase;
+    int decodeBase;
+    private int dataRegime;
+
+    // The trap being raised by the current instruction.
+    final TrapException trap = new TrapException();
+    long trapCause;
+    long trapTval;
+    long trapTval2;
+    long trapTinst;
+    boolean trapGva;
+
+    /** The run loop executes instructions while batchExecuted < batchLimit; slow paths cut it to end a batch. */
+    int batchLimit;
+    int batchExecuted;
+    /** Decode-cache slot of the instruction being executed (its raw bits, word and length). */
+    int currentSlot;
+
+    public Hart(int hartId, Bus bus, boolean hExtension, LongSupplier time) {
+        this.hartId = hartId;
+        this.bus = bus;
+        this.ram = bus.ram();
+        this.hExtension = hExtension;
+        this.time = time;
+        this.codePages = new boolean[(int) (ram.size() >>> 12)];
+        this.walker = new PageWalker(new PteMemory());
+        reset(0);
     }
 
-    /**
-     * Resolves an instruction's rm field (7 = dynamic, from frm) to a rounding mode 0..4
-     * (RNE, RTZ, RDN, RUP, RMM); raises illegal instruction for reserved values.
-     */
-    public int roundingMode(int rm) {
-        return rm == 7 ? frm : rm;
+    /** Power-on state: M-mode at the given pc, CSRs at their reset values. */
+    public void reset(long resetPc) {
+        java.util.Arrays.fill(x, 0);
+        java.util.Arrays.fill(f, 0);
+        pc = resetPc;
+        priv = PRV_M;
+        virt = false;
+        misa = (2L << 62) | ext('I') | ext('M') | ext('A') | ext('F') | ext('D') | ext('C') | ext('S') | ext('U')
+                | (hExtension ? ext('H') : 0);
+        mstatus = (2L << 32) | (2L << 34);
+        vsstatus = 2L << 32;
+        hstatus = 2L << 32;
+        mideleg = hExtension ? CsrTable.MIDELEG_H_FIXED : 0;
+        mie = 0;
+        mipSoftware = 0;
+        medeleg = 0;
+        satp = 0;
+        vsatp = 0;
+        hgatp = 0;
+        menvcfg = 0;
+        stimecmp = -1L;
+        vstimecmp = -1L;
+        reservation = -1L;
+        waitingForInterrupt = false;
+        flushAllTranslations();
+        updateRegime();
     }
 
-    /** ORs exception flags into fflags and marks the FP state dirty. */
-    public void accrueFflags(int flags) {
-        fflags |= flags;
+    private static long ext(char c) {
+        return 1L << (c - 'A');
     }
+
+    public int hartId() {
+        return hartId;
+    }
+
+    public int privilege() {
+        return priv;
+    }
+
+    public boolean virtualized() {
+        return virt;
+    }
+
+    public boolean hasHypervisor() {
+        return hExtension;
+    }
+
+    public boolean isWaitingForInterrupt() {
+        return waitingForInterrupt;
+    }
+
+    public long instructionsRetired() {
+        return instret;
+    }
+
+    // ---- register helpers used by the instruction groups ----
 
     public void writeX(int rd, long value) {
         if (rd != 0) {
@@ -41,20 +215,639 @@ public final class Hart {
     /** Writes an FP register (raw bits) and marks the FP state dirty. */
     public void writeF(int rd, long bits) {
         f[rd] = bits;
+        markFpDirty();
     }
+
+    /** Raises illegal instruction unless FP is enabled (mstatus.FS, and vsstatus.FS when V=1). */
+    public void requireFp() {
+        if ((mstatus & Status.FS) == 0 || (virt && (vsstatus & Status.FS) == 0)) {
+            throw illegalInstruction();
+        }
+    }
+
+    void markFpDirty() {
+        mstatus |= Status.FS | Status.SD;
+        if (virt) {
+            vsstatus |= Status.FS | Status.SD;
+        }
+    }
+
+    /** Resolves an rm field (7 = dynamic) to 0..4; raises illegal instruction for reserved values. */
+    public int roundingMode(int rm) {
+        int mode = rm == 7 ? frm : rm;
+        if (mode > 4) {
+            throw illegalInstruction();
+        }
+        return mode;
+    }
+
+    /** ORs exception flags into fflags and marks the FP state dirty. */
+    public void accrueFflags(int flags) {
+        if (flags != 0) {
+            fflags |= flags;
+            markFpDirty();
+        }
+    }
+
+    // ---- traps ----
+
+    /** Prepares a synchronous exception; the caller throws the result. */
+    public TrapException raise(int cause, long tval) {
+        return raise(cause, tval, 0, 0, false);
+    }
+
+    TrapException raise(int cause, long tval, long tval2, long tinst, boolean gva) {
+        trapCause = cause;
+        trapTval = tval;
+        trapTval2 = tval2;
+        trapTinst = tinst;
+        trapGva = gva;
+        return trap;
+    }
+
+    /** Raises illegal instruction (xtval = the instruction bits). */
+    public TrapException illegalInstruction() {
+        return raise(Cause.ILLEGAL_INSN, currentRaw());
+    }
+
+    /** Raises a virtual-instruction exception (xtval = the instruction bits). */
+    public TrapException virtualInstruction() {
+        return raise(Cause.VIRTUAL_INSN, currentRaw());
+    }
+
+    /** The bits of the current instruction as fetched: 16 for compressed, 32 otherwise. */
+    long currentRaw() {
+        DecodeCache c = decodeCache;
+        return c.length[currentSlot] == 2 ? c.raw[currentSlot] & 0xffffL : c.raw[currentSlot] & 0xffff_ffffL;
+    }
+
+    /** Takes the pending synchronous trap raised by the current instruction at {@link #pc}. */
+    void takePendingTrap() {
+        Traps.take(this, trapCause, trapTval, trapTval2, trapTinst, trapGva);
+    }
+
+    // ---- privilege and regimes ----
+
+    void setPrivilege(int newPriv, boolean newVirt) {
+        if (newPriv != priv || newVirt != virt) {
+            priv = newPriv;
+            virt = newVirt;
+        }
+        updateRegime();
+    }
+
+    /** Recomputes which TLB and decode-cache tables serve the current mode (no flush needed). */
+    void updateRegime() {
+        int fetchRegime;
+        int decode;
+        if (priv == PRV_M) {
+            fetchRegime = Tlb.M;
+            decode = DecodeCache.M;
+        } else if (!virt) {
+            fetchRegime = priv == PRV_S ? Tlb.S : Tlb.U;
+            decode = priv == PRV_S ? DecodeCache.S : DecodeCache.U;
+        } else {
+            fetchRegime = priv == PRV_S ? Tlb.VS : Tlb.VU;
+            decode = priv == PRV_S ? DecodeCache.VS : DecodeCache.VU;
+        }
+        int effPriv = priv;
+        boolean effVirt = virt;
+        if (priv == PRV_M && (mstatus & Status.MPRV) != 0) {
+            effPriv = (int) ((mstatus & Status.MPP) >>> Status.MPP_SHIFT);
+            effVirt = effPriv != PRV_M && (mstatus & Status.MPV) != 0;
+        }
+        dataRegime = dataRegimeFor(effPriv, effVirt);
+        loadBase = Tlb.base(dataRegime, Tlb.LOAD);
+        storeBase = Tlb.base(dataRegime, Tlb.STORE);
+        fetchTlbBase = Tlb.base(fetchRegime, Tlb.FETCH);
+        decodeBase = decode * DecodeCache.SIZE;
+    }
+
+    private int dataRegimeFor(int p, boolean v) {
+        if (p == PRV_M) {
+            return Tlb.M;
+        }
+        if (!v) {
+            return p == PRV_U ? Tlb.U : ((mstatus & Status.SUM) != 0 ? Tlb.S_SUM : Tlb.S);
+        }
+        return p == PRV_U ? Tlb.VU : ((vsstatus & Status.SUM) != 0 ? Tlb.VS_SUM : Tlb.VS);
+    }
+
+    /** Drops every cached translation and decoded instruction (PMP change, MXR change, reset). */
+    void flushAllTranslations() {
+        tlb.flushAll();
+        decodeCache.flushAll();
+    }
+
+    /** sfence.vma with V=0, satp writes: the V=0 regimes. hfence/vsatp/hgatp: the V=1 regimes. */
+    void flushTranslations(boolean virtRegimes) {
+        tlb.flushVirtualization(virtRegimes);
+        decodeCache.flushVirtualization(virtRegimes);
+    }
+
+    /** fence.i: forget decoded instructions. */
+    void flushDecodeCache() {
+        decodeCache.flushAll();
+    }
+
+    // ---- loads and stores (fast paths: one tag compare, then RAM) ----
 
     /** Loads 1, 2, 4 or 8 bytes at a virtual address, zero-extended; traps on faults. */
     public long load(long va, int size) {
-        throw new UnsupportedOperationException();
+        switch (size) {
+            case 1: return load8(va) & 0xffL;
+            case 2: return load16(va) & 0xffffL;
+            case 4: return load32(va) & 0xffff_ffffL;
+            default: return load64(va);
+        }
     }
 
     /** Stores the low size bytes at a virtual address; traps on faults. */
     public void store(long va, int size, long value) {
-        throw new UnsupportedOperationException();
+        switch (size) {
+            case 1: store8(va, value); return;
+            case 2: store16(va, value); return;
+            case 4: store32(va, value); return;
+            default: store64(va, value);
+        }
     }
 
-    /** Raises illegal instruction (mtval = the instruction word). Never returns normally. */
-    public TrapException illegalInstruction() {
-        throw new UnsupportedOperationException();
+    public long load64(long va) {
+        int slot = loadBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & (PAGE_MASK | 7))) {
+            return Ram.get64(tlbChunk[slot], tlbOffset[slot] + ((int) va & 0xfff));
+        }
+        return loadSlow(va, 8);
+    }
+
+    /** Sign-extended 32-bit load. */
+    public long load32(long va) {
+        int slot = loadBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & (PAGE_MASK | 3))) {
+            return Ram.get32(tlbChunk[slot], tlbOffset[slot] + ((int) va & 0xfff));
+        }
+        return (int) loadSlow(va, 4);
+    }
+
+    /** Sign-extended 16-bit load. */
+    public long load16(long va) {
+        int slot = loadBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & (PAGE_MASK | 1))) {
+            return Ram.get16(tlbChunk[slot], tlbOffset[slot] + ((int) va & 0xfff));
+        }
+        return (short) loadSlow(va, 2);
+    }
+
+    /** Sign-extended 8-bit load. */
+    public long load8(long va) {
+        int slot = loadBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & PAGE_MASK)) {
+            return tlbChunk[slot][tlbOffset[slot] + ((int) va & 0xfff)];
+        }
+        return (byte) loadSlow(va, 1);
+    }
+
+    public void store64(long va, long v) {
+        int slot = storeBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & (PAGE_MASK | 7))) {
+            Ram.set64(tlbChunk[slot], tlbOffset[slot] + ((int) va & 0xfff), v);
+            return;
+        }
+        storeSlow(va, 8, v);
+    }
+
+    public void store32(long va, long v) {
+        int slot = storeBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & (PAGE_MASK | 3))) {
+            Ram.set32(tlbChunk[slot], tlbOffset[slot] + ((int) va & 0xfff), v);
+            return;
+        }
+        storeSlow(va, 4, v);
+    }
+
+    public void store16(long va, long v) {
+        int slot = storeBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & (PAGE_MASK | 1))) {
+            Ram.set16(tlbChunk[slot], tlbOffset[slot] + ((int) va & 0xfff), v);
+            return;
+        }
+        storeSlow(va, 2, v);
+    }
+
+    public void store8(long va, long v) {
+        int slot = storeBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1));
+        if (tlbTag[slot] == (va & PAGE_MASK)) {
+            tlbChunk[slot][tlbOffset[slot] + ((int) va & 0xfff)] = (byte) v;
+            return;
+        }
+        storeSlow(va, 1, v);
+    }
+
+    // ---- slow paths ----
+
+    private long loadSlow(long va, int size) {
+        if ((va & 0xfff) + size > 4096) {
+            long v = 0;
+            for (int k = size - 1; k >= 0; k--) {
+                v = (v << 8) | loadSlow(va + k, 1);
+            }
+            return v;
+        }
+        long pa = translateData(va, AccessType.LOAD, size, loadBase);
+        try {
+            return bus.read(pa, size);
+        } catch (BusFault e) {
+            throw raise(Cause.LOAD_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
+        }
+    }
+
+    private void storeSlow(long va, int size, long value) {
+        if ((va & 0xfff) + size > 4096) {
+            // Translate both pages before writing anything, so a fault leaves memory untouched.
+            long first = 4096 - (va & 0xfff);
+            translateData(va, AccessType.STORE, 1, storeBase);
+            translateData(va + first, AccessType.STORE, 1, storeBase);
+            for (int k = 0; k < size; k++) {
+                storeSlow(va + k, 1, value >>> (8 * k));
+            }
+            return;
+        }
+        long pa = translateData(va, AccessType.STORE, size, storeBase);
+        storePhysical(pa, size, value, va);
+    }
+
+    /** A store that reached physical memory: keeps code caches and reservations coherent. */
+    void storePhysical(long pa, int size, long value, long va) {
+        if (ram.contains(pa, size)) {
+            int page = (int) ((pa - ram.base()) >>> 12);
+            if (codePages[page]) {
+                codePages[page] = false;
+                decodeCache.flushPhysPage(pa & PAGE_MASK);
+            }
+            ram.write(pa, size, value);
+            if (reservation != -1L && (reservation >>> 3) == (pa >>> 3)) {
+                reservation = -1L;
+            }
+            return;
+        }
+        try {
+            bus.write(pa, size, value);
+        } catch (BusFault e) {
+            throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
+        }
+        // A device write may raise an interrupt: end the batch so it is seen at once.
+        batchLimit = 0;
+    }
+
+    private boolean dataIsVirtual() {
+        return Tlb.isVirtual(dataRegime);
+    }
+
+    /**
+     * Translates a data access in the current data regime, checks PMP, and fills the TLB entry when
+     * the page is plain RAM with one PMP outcome. Raises the fault on failure.
+     */
+    long translateData(long va, AccessType type, int size, int tlbBase) {
+        long pa = translate(va, type, dataRegime, false);
+        int effPriv = regimePrivilege(dataRegime);
+        if (!pmp.check(pa, size, type, effPriv)) {
+            throw raise(accessFaultCause(type), va, 0, 0, dataIsVirtual());
+        }
+        maybeFillTlb(tlbBase + ((int) (va >>> 12) & (Tlb.ENTRIES - 1)), va, pa, effPriv,
+                type == AccessType.STORE);
+        return pa;
+    }
+
+    private void maybeFillTlb(int slot, long va, long pa, int effPriv, boolean forStore) {
+        long ppage = pa & PAGE_MASK;
+        if (!ram.contains(ppage, 4096) || !pmp.pageUniform(ppage, effPriv)) {
+            return;
+        }
+        long off = ppage - ram.base();
+        if (forStore && codePages[(int) (off >>> 12)]) {
+            return;
+        }
+        tlb.fill(slot, va & PAGE_MASK, ram.chunk(off), (int) (off & Ram.CHUNK_MASK), ppage);
+    }
+
+    static int regimePrivilege(int regime) {
+        switch (regime) {
+            case Tlb.M: return PRV_M;
+            case Tlb.U:
+            case Tlb.VU: return PRV_U;
+            default: return PRV_S;
+        }
+    }
+
+    static int accessFaultCause(AccessType type) {
+        switch (type) {
+            case FETCH: return Cause.INSN_ACCESS_FAULT;
+            case LOAD: return Cause.LOAD_ACCESS_FAULT;
+            default: return Cause.STORE_ACCESS_FAULT;
+        }
+    }
+
+    /**
+     * Virtual to physical for a regime, raising page faults, guest-page faults or access faults.
+     * No PMP check on the final address (the caller does it).
+     */
+    long translate(long va, AccessType type, int regime, boolean hlvx) {
+        if (regime == Tlb.M) {
+            return va;
+        }
+        boolean v = Tlb.isVirtual(regime);
+        if (!v && (satp >>> 60) == 0) {
+            return va;
+        }
+        TranslationRequest r = request;
+        r.atp = v ? vsatp : satp;
+        r.hgatp = hgatp;
+        r.twoStage = v;
+        r.userMode = regime == Tlb.U || regime == Tlb.VU;
+        r.sum = regime == Tlb.S_SUM || regime == Tlb.VS_SUM;
+        r.mxr = ((v ? vsstatus : mstatus) & Status.MXR) != 0;
+        r.hsMxr = (mstatus & Status.MXR) != 0;
+        r.hlvx = hlvx;
+        r.debug = false;
+        Translation t = translation;
+        if (!walker.translate(va, type, r, t, null)) {
+            long tval2 = t.gpa == -1L ? 0 : t.gpa >>> 2;
+            long tinst = t.htinst != 0 ? t.htinst : (t.gpa == -1L ? 0 : transformedInstruction(type));
+            throw raise(t.cause, va, tval2, tinst, v);
+        }
+        return t.pa;
+    }
+
+    /**
+     * htinst for an explicit guest-page fault: the trapping load/store with its address offset
+     * field cleared (bits 1:0 = 01 if compressed, as the spec's transformed instruction).
+     */
+    private long transformedInstruction(AccessType type) {
+        if (type == AccessType.FETCH) {
+            return 0;
+        }
+        int insn = decodeCache.word[currentSlot];
+        int opcode = insn & 0x7f;
+        long t;
+        if (opcode == 0x03 || opcode == 0x07) {
+            t = insn & 0x000f_ffff & ~(0x1f << 15);     // loads: clear imm and rs1
+        } else if (opcode == 0x23 || opcode == 0x27) {
+            t = insn & 0x01ff_f07f & ~(0x1f << 15);     // stores: clear imm and rs1
+        } else if (opcode == 0x2f) {
+            t = insn & ~(0x1f << 15);                  // AMOs: clear rs1
+        } else if (opcode == 0x73) {
+            t = insn & ~(0x1f << 15);                  // HLV/HSV
+        } else {
+            return 0;
+        }
+        if (decodeCache.length[currentSlot] == 2) {
+            t &= ~2L;                                   // bit 1 = 0 marks a compressed original
+        }
+        return t & 0xffff_ffffL;
+    }
+
+    /** Physical memory for the page walker: PMP-checked (S-level), RAM via CAS for A/D updates. */
+    private final class PteMemory implements PhysReader {
+        @Override
+        public long read64(long pa) {
+            if (!pmp.check(pa, 8, AccessType.LOAD, PRV_S)) {
+                throw PhysAccessFault.INSTANCE;
+            }
+            try {
+                return bus.read(pa, 8);
+            } catch (BusFault e) {
+                throw PhysAccessFault.INSTANCE;
+            }
+        }
+
+        @Override
+        public boolean cas64(long pa, long expect, long update) {
+            if (!pmp.check(pa, 8, AccessType.STORE, PRV_S) || !ram.contains(pa, 8) || (pa & 7) != 0) {
+                throw PhysAccessFault.INSTANCE;
+            }
+            long off = pa - ram.base();
+            boolean ok = Ram.cas64(ram.chunk(off), (int) (off & Ram.CHUNK_MASK), expect, update);
+            if (ok) {
+                int page = (int) (off >>> 12);
+                if (codePages[page]) {
+                    codePages[page] = false;
+                    decodeCache.flushPhysPage(pa & PAGE_MASK);
+                }
+            }
+            return ok;
+        }
+    }
+
+    // ---- atomics and hypervisor accesses (slow paths by nature) ----
+
+    long loadReserved(long va, int size) {
+        if ((va & (size - 1)) != 0) {
+            throw raise(Cause.LOAD_MISALIGNED, va, 0, 0, dataIsVirtual());
+        }
+        long pa = translateData(va, AccessType.LOAD, size, loadBase);
+        if (!ram.contains(pa, size)) {
+            throw raise(Cause.LOAD_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
+        }
+        reservation = pa;
+        return ram.read(pa, size);
+    }
+
+    boolean storeConditional(long va, int size, long value) {
+        long pa = atomicAddress(va, size);
+        boolean ok = reservation == pa;
+        reservation = -1L;
+        if (ok) {
+            storePhysical(pa, size, value, va);
+        }
+        return ok;
+    }
+
+    /** AMO: returns the old value (sign-extended for words) after storing op(old, operand). */
+    long atomicUpdate(long va, int size, long operand, java.util.function.LongBinaryOperator op) {
+        long pa = atomicAddress(va, size);
+        long old = ram.read(pa, size);
+        if (size == 4) {
+            old = (int) old;
+            operand = (int) operand;
+        }
+        storePhysical(pa, size, op.applyAsLong(old, operand), va);
+        return old;
+    }
+
+    private long atomicAddress(long va, int size) {
+        if ((va & (size - 1)) != 0) {
+            throw raise(Cause.STORE_MISALIGNED, va, 0, 0, dataIsVirtual());
+        }
+        long pa = translateData(va, AccessType.STORE, size, storeBase);
+        if (!ram.contains(pa, size)) {
+            throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
+        }
+        return pa;
+    }
+
+    /** The regime HLV/HSV use: V=1 at privilege hstatus.SPVP, with vsstatus.SUM. */
+    private int hypervisorRegime() {
+        if ((hstatus & Status.HS_SPVP) == 0) {
+            return Tlb.VU;
+        }
+        return (vsstatus & Status.SUM) != 0 ? Tlb.VS_SUM : Tlb.VS;
+    }
+
+    /** HLV/HLVX: a guest load as though V=1; zero-extended. */
+    long hypervisorLoad(long va, int size, boolean hlvx) {
+        int regime = hypervisorRegime();
+        AccessType type = AccessType.LOAD;
+        long pa = translate(va, type, regime, hlvx);
+        if (!pmp.check(pa, size, type, regimePrivilege(regime))) {
+            throw raise(Cause.LOAD_ACCESS_FAULT, va, 0, 0, true);
+        }
+        try {
+            return bus.read(pa, size);
+        } catch (BusFault e) {
+            throw raise(Cause.LOAD_ACCESS_FAULT, va, 0, 0, true);
+        }
+    }
+
+    /** HSV: a guest store as though V=1. */
+    void hypervisorStore(long va, int size, long value) {
+        int regime = hypervisorRegime();
+        long pa = translate(va, AccessType.STORE, regime, false);
+        if (!pmp.check(pa, size, AccessType.STORE, regimePrivilege(regime))) {
+            throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, true);
+        }
+        if (!ram.contains(pa, size)) {
+            try {
+                bus.write(pa, size, value);
+            } catch (BusFault e) {
+                throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, true);
+            }
+            batchLimit = 0;
+            return;
+        }
+        storePhysical(pa, size, value, va);
+    }
+
+    // ---- instruction fetch ----
+
+    /**
+     * Fills the decode-cache slot for pc: translates, fetches (possibly across a page), expands
+     * compressed forms and decodes. Raises fetch faults.
+     */
+    int fillDecode(long pc, int slot) {
+        long pa = translateFetch(pc, 2);
+        int lo = (int) fetchPhysical(pa, 2, pc);
+        int word;
+        int raw;
+        int len;
+        if ((lo & 3) != 3) {
+            raw = lo;
+            word = dev.hvscope.core.isa.Rvc.expand(lo);
+            len = 2;
+        } else {
+            long pa2 = ((pc + 2) & 0xfff) == 0 ? translateFetch(pc + 2, 2) : pa + 2;
+            int hi = (int) fetchPhysical(pa2, 2, pc + 2);
+            raw = lo | (hi << 16);
+            word = raw;
+            len = 4;
+        }
+        int op = word == 0 ? 0 : dev.hvscope.core.isa.Decoder.decode(word).ordinal();
+        DecodeCache c = decodeCache;
+        c.tag[slot] = pc;
+        c.word[slot] = op == 0 ? raw : word;
+        c.op[slot] = op;
+        c.length[slot] = (byte) len;
+        c.physPage[slot] = pa & PAGE_MASK;
+        c.raw[slot] = raw;
+        markCode(pa, len);
+        return slot;
+    }
+
+    private void markCode(long pa, int len) {
+        if (ram.contains(pa, len)) {
+            int page = (int) ((pa - ram.base()) >>> 12);
+            if (!codePages[page]) {
+                codePages[page] = true;
+                tlb.flushStoresTo(pa & PAGE_MASK);
+            }
+        }
+    }
+
+    private long translateFetch(long va, int size) {
+        int fetchRegime = fetchRegimeNow();
+        long pa = translate(va, AccessType.FETCH, fetchRegime, false);
+        if (!pmp.check(pa, size, AccessType.FETCH, regimePrivilege(fetchRegime))) {
+            throw raise(Cause.INSN_ACCESS_FAULT, va, 0, 0, virt);
+        }
+        return pa;
+    }
+
+    private int fetchRegimeNow() {
+        if (priv == PRV_M) {
+            return Tlb.M;
+        }
+        if (virt) {
+            return priv == PRV_S ? Tlb.VS : Tlb.VU;
+        }
+        return priv == PRV_S ? Tlb.S : Tlb.U;
+    }
+
+    private long fetchPhysical(long pa, int size, long va) {
+        try {
+            return bus.read(pa, size);
+        } catch (BusFault e) {
+            throw raise(Cause.INSN_ACCESS_FAULT, va, 0, 0, virt);
+        }
+    }
+
+    // ---- interrupts ----
+
+    /** The effective mip: device lines, software bits, Sstc comparators and hvip. */
+    long mip() {
+        long v = mipHardware | mipSoftware;
+        if ((menvcfg & CsrTable.ENVCFG_STCE) != 0) {
+            v &= ~(1L << Cause.IRQ_STI);
+            if (timeNow() >= stimecmp && stimecmp != -1L) {
+                v |= 1L << Cause.IRQ_STI;
+            }
+        }
+        if (hExtension) {
+            v |= hvip & CsrTable.VS_INTERRUPTS;
+            if ((henvcfg & CsrTable.ENVCFG_STCE) != 0 && vstimecmp != -1L
+                    && timeNow() + htimedelta >= vstimecmp) {
+                v |= 1L << Cause.IRQ_VSTI;
+            }
+        }
+        return v;
+    }
+
+    long timeNow() {
+        return time.getAsLong();
+    }
+
+    /** Sets or clears a device-driven pending bit (MSIP, MTIP, SEIP, MEIP). */
+    public void setInterruptLine(int bit, boolean level) {
+        if (level) {
+            mipHardware |= 1L << bit;
+        } else {
+            mipHardware &= ~(1L << bit);
+        }
+        batchLimit = 0;
+    }
+
+    /** True when any enabled interrupt is pending, ignoring global enables (WFI wake-up rule). */
+    public boolean interruptPendingForWfi() {
+        return (mip() & mie) != 0;
+    }
+
+    public long readMip() {
+        return mip();
+    }
+
+    public long readMie() {
+        return mie;
+    }
+
+    public void clearReservation() {
+        reservation = -1L;
     }
 }
