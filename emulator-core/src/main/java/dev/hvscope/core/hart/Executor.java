@@ -1,6 +1,6 @@
 package dev.hvscope.core.hart;
 
-import dev.hvscope.core.isa.Opcode;
+import dev.hvscope.core.isa.OpId;
 
 /**
  * The run loop: batches of instructions from the decode cache, one switch on the opcode, then
@@ -59,535 +59,535 @@ public final class Executor {
             h.currentSlot = slot;
             int insn = words[slot];
             long next = pc + lengths[slot];
-            switch (Opcode.of(ops[slot])) {
-                case ILLEGAL:
+            switch (ops[slot]) {
+                case OpId.ILLEGAL:
                     throw h.illegalInstruction();
-                case BREAK:
+                case OpId.BREAK:
                     h.breakpointHit = true;
                     h.batchLimit = 0;
                     return;
-                case LUI:
+                case OpId.LUI:
                     RvI.lui(h, insn);
                     break;
-                case AUIPC:
+                case OpId.AUIPC:
                     RvI.auipc(h, insn);
                     break;
-                case JAL:
+                case OpId.JAL:
                     next = RvI.jal(h, insn, next);
                     break;
-                case JALR:
+                case OpId.JALR:
                     next = RvI.jalr(h, insn, next);
                     break;
-                case BEQ:
+                case OpId.BEQ:
                     next = RvI.beq(h, insn, next);
                     break;
-                case BNE:
+                case OpId.BNE:
                     next = RvI.bne(h, insn, next);
                     break;
-                case BLT:
+                case OpId.BLT:
                     next = RvI.blt(h, insn, next);
                     break;
-                case BGE:
+                case OpId.BGE:
                     next = RvI.bge(h, insn, next);
                     break;
-                case BLTU:
+                case OpId.BLTU:
                     next = RvI.bltu(h, insn, next);
                     break;
-                case BGEU:
+                case OpId.BGEU:
                     next = RvI.bgeu(h, insn, next);
                     break;
-                case LB:
+                case OpId.LB:
                     RvI.lb(h, insn);
                     break;
-                case LH:
+                case OpId.LH:
                     RvI.lh(h, insn);
                     break;
-                case LW:
+                case OpId.LW:
                     RvI.lw(h, insn);
                     break;
-                case LD:
+                case OpId.LD:
                     RvI.ld(h, insn);
                     break;
-                case LBU:
+                case OpId.LBU:
                     RvI.lbu(h, insn);
                     break;
-                case LHU:
+                case OpId.LHU:
                     RvI.lhu(h, insn);
                     break;
-                case LWU:
+                case OpId.LWU:
                     RvI.lwu(h, insn);
                     break;
-                case SB:
+                case OpId.SB:
                     RvI.sb(h, insn);
                     break;
-                case SH:
+                case OpId.SH:
                     RvI.sh(h, insn);
                     break;
-                case SW:
+                case OpId.SW:
                     RvI.sw(h, insn);
                     break;
-                case SD:
+                case OpId.SD:
                     RvI.sd(h, insn);
                     break;
-                case ADDI:
+                case OpId.ADDI:
                     RvI.addi(h, insn);
                     break;
-                case SLTI:
+                case OpId.SLTI:
                     RvI.slti(h, insn);
                     break;
-                case SLTIU:
+                case OpId.SLTIU:
                     RvI.sltiu(h, insn);
                     break;
-                case XORI:
+                case OpId.XORI:
                     RvI.xori(h, insn);
                     break;
-                case ORI:
+                case OpId.ORI:
                     RvI.ori(h, insn);
                     break;
-                case ANDI:
+                case OpId.ANDI:
                     RvI.andi(h, insn);
                     break;
-                case SLLI:
+                case OpId.SLLI:
                     RvI.slli(h, insn);
                     break;
-                case SRLI:
+                case OpId.SRLI:
                     RvI.srli(h, insn);
                     break;
-                case SRAI:
+                case OpId.SRAI:
                     RvI.srai(h, insn);
                     break;
-                case ADD:
+                case OpId.ADD:
                     RvI.add(h, insn);
                     break;
-                case SUB:
+                case OpId.SUB:
                     RvI.sub(h, insn);
                     break;
-                case SLL:
+                case OpId.SLL:
                     RvI.sll(h, insn);
                     break;
-                case SLT:
+                case OpId.SLT:
                     RvI.slt(h, insn);
                     break;
-                case SLTU:
+                case OpId.SLTU:
                     RvI.sltu(h, insn);
                     break;
-                case XOR:
+                case OpId.XOR:
                     RvI.xor(h, insn);
                     break;
-                case SRL:
+                case OpId.SRL:
                     RvI.srl(h, insn);
                     break;
-                case SRA:
+                case OpId.SRA:
                     RvI.sra(h, insn);
                     break;
-                case OR:
+                case OpId.OR:
                     RvI.or(h, insn);
                     break;
-                case AND:
+                case OpId.AND:
                     RvI.and(h, insn);
                     break;
-                case ADDIW:
+                case OpId.ADDIW:
                     RvI.addiw(h, insn);
                     break;
-                case SLLIW:
+                case OpId.SLLIW:
                     RvI.slliw(h, insn);
                     break;
-                case SRLIW:
+                case OpId.SRLIW:
                     RvI.srliw(h, insn);
                     break;
-                case SRAIW:
+                case OpId.SRAIW:
                     RvI.sraiw(h, insn);
                     break;
-                case ADDW:
+                case OpId.ADDW:
                     RvI.addw(h, insn);
                     break;
-                case SUBW:
+                case OpId.SUBW:
                     RvI.subw(h, insn);
                     break;
-                case SLLW:
+                case OpId.SLLW:
                     RvI.sllw(h, insn);
                     break;
-                case SRLW:
+                case OpId.SRLW:
                     RvI.srlw(h, insn);
                     break;
-                case SRAW:
+                case OpId.SRAW:
                     RvI.sraw(h, insn);
                     break;
-                case FENCE:
+                case OpId.FENCE:
                     break;
-                case FENCE_I:
+                case OpId.FENCE_I:
                     RvI.fenceI(h);
                     break;
-                case ECALL:
+                case OpId.ECALL:
                     next = RvPriv.ecall(h);
                     break;
-                case EBREAK:
+                case OpId.EBREAK:
                     next = RvPriv.ebreak(h);
                     break;
-                case SRET:
+                case OpId.SRET:
                     next = RvPriv.sret(h);
                     break;
-                case MRET:
+                case OpId.MRET:
                     next = RvPriv.mret(h);
                     break;
-                case WFI:
+                case OpId.WFI:
                     next = RvPriv.wfi(h, next);
                     break;
-                case SFENCE_VMA:
+                case OpId.SFENCE_VMA:
                     RvPriv.sfenceVma(h, insn);
                     break;
-                case HFENCE_VVMA:
+                case OpId.HFENCE_VVMA:
                     RvH.hfenceVvma(h, insn);
                     break;
-                case HFENCE_GVMA:
+                case OpId.HFENCE_GVMA:
                     RvH.hfenceGvma(h, insn);
                     break;
-                case CSRRW:
+                case OpId.CSRRW:
                     RvZicsr.csrrw(h, insn);
                     break;
-                case CSRRS:
+                case OpId.CSRRS:
                     RvZicsr.csrrs(h, insn);
                     break;
-                case CSRRC:
+                case OpId.CSRRC:
                     RvZicsr.csrrc(h, insn);
                     break;
-                case CSRRWI:
+                case OpId.CSRRWI:
                     RvZicsr.csrrwi(h, insn);
                     break;
-                case CSRRSI:
+                case OpId.CSRRSI:
                     RvZicsr.csrrsi(h, insn);
                     break;
-                case CSRRCI:
+                case OpId.CSRRCI:
                     RvZicsr.csrrci(h, insn);
                     break;
-                case HLV_B:
+                case OpId.HLV_B:
                     RvH.hlvB(h, insn);
                     break;
-                case HLV_BU:
+                case OpId.HLV_BU:
                     RvH.hlvBu(h, insn);
                     break;
-                case HLV_H:
+                case OpId.HLV_H:
                     RvH.hlvH(h, insn);
                     break;
-                case HLV_HU:
+                case OpId.HLV_HU:
                     RvH.hlvHu(h, insn);
                     break;
-                case HLVX_HU:
+                case OpId.HLVX_HU:
                     RvH.hlvxHu(h, insn);
                     break;
-                case HLV_W:
+                case OpId.HLV_W:
                     RvH.hlvW(h, insn);
                     break;
-                case HLV_WU:
+                case OpId.HLV_WU:
                     RvH.hlvWu(h, insn);
                     break;
-                case HLVX_WU:
+                case OpId.HLVX_WU:
                     RvH.hlvxWu(h, insn);
                     break;
-                case HLV_D:
+                case OpId.HLV_D:
                     RvH.hlvD(h, insn);
                     break;
-                case HSV_B:
+                case OpId.HSV_B:
                     RvH.hsvB(h, insn);
                     break;
-                case HSV_H:
+                case OpId.HSV_H:
                     RvH.hsvH(h, insn);
                     break;
-                case HSV_W:
+                case OpId.HSV_W:
                     RvH.hsvW(h, insn);
                     break;
-                case HSV_D:
+                case OpId.HSV_D:
                     RvH.hsvD(h, insn);
                     break;
-                case MUL:
+                case OpId.MUL:
                     RvM.mul(h, insn);
                     break;
-                case MULH:
+                case OpId.MULH:
                     RvM.mulh(h, insn);
                     break;
-                case MULHSU:
+                case OpId.MULHSU:
                     RvM.mulhsu(h, insn);
                     break;
-                case MULHU:
+                case OpId.MULHU:
                     RvM.mulhu(h, insn);
                     break;
-                case DIV:
+                case OpId.DIV:
                     RvM.div(h, insn);
                     break;
-                case DIVU:
+                case OpId.DIVU:
                     RvM.divu(h, insn);
                     break;
-                case REM:
+                case OpId.REM:
                     RvM.rem(h, insn);
                     break;
-                case REMU:
+                case OpId.REMU:
                     RvM.remu(h, insn);
                     break;
-                case MULW:
+                case OpId.MULW:
                     RvM.mulw(h, insn);
                     break;
-                case DIVW:
+                case OpId.DIVW:
                     RvM.divw(h, insn);
                     break;
-                case DIVUW:
+                case OpId.DIVUW:
                     RvM.divuw(h, insn);
                     break;
-                case REMW:
+                case OpId.REMW:
                     RvM.remw(h, insn);
                     break;
-                case REMUW:
+                case OpId.REMUW:
                     RvM.remuw(h, insn);
                     break;
-                case LR_W:
+                case OpId.LR_W:
                     RvA.lrW(h, insn);
                     break;
-                case SC_W:
+                case OpId.SC_W:
                     RvA.scW(h, insn);
                     break;
-                case AMOSWAP_W:
+                case OpId.AMOSWAP_W:
                     RvA.amoswapW(h, insn);
                     break;
-                case AMOADD_W:
+                case OpId.AMOADD_W:
                     RvA.amoaddW(h, insn);
                     break;
-                case AMOXOR_W:
+                case OpId.AMOXOR_W:
                     RvA.amoxorW(h, insn);
                     break;
-                case AMOAND_W:
+                case OpId.AMOAND_W:
                     RvA.amoandW(h, insn);
                     break;
-                case AMOOR_W:
+                case OpId.AMOOR_W:
                     RvA.amoorW(h, insn);
                     break;
-                case AMOMIN_W:
+                case OpId.AMOMIN_W:
                     RvA.amominW(h, insn);
                     break;
-                case AMOMAX_W:
+                case OpId.AMOMAX_W:
                     RvA.amomaxW(h, insn);
                     break;
-                case AMOMINU_W:
+                case OpId.AMOMINU_W:
                     RvA.amominuW(h, insn);
                     break;
-                case AMOMAXU_W:
+                case OpId.AMOMAXU_W:
                     RvA.amomaxuW(h, insn);
                     break;
-                case LR_D:
+                case OpId.LR_D:
                     RvA.lrD(h, insn);
                     break;
-                case SC_D:
+                case OpId.SC_D:
                     RvA.scD(h, insn);
                     break;
-                case AMOSWAP_D:
+                case OpId.AMOSWAP_D:
                     RvA.amoswapD(h, insn);
                     break;
-                case AMOADD_D:
+                case OpId.AMOADD_D:
                     RvA.amoaddD(h, insn);
                     break;
-                case AMOXOR_D:
+                case OpId.AMOXOR_D:
                     RvA.amoxorD(h, insn);
                     break;
-                case AMOAND_D:
+                case OpId.AMOAND_D:
                     RvA.amoandD(h, insn);
                     break;
-                case AMOOR_D:
+                case OpId.AMOOR_D:
                     RvA.amoorD(h, insn);
                     break;
-                case AMOMIN_D:
+                case OpId.AMOMIN_D:
                     RvA.amominD(h, insn);
                     break;
-                case AMOMAX_D:
+                case OpId.AMOMAX_D:
                     RvA.amomaxD(h, insn);
                     break;
-                case AMOMINU_D:
+                case OpId.AMOMINU_D:
                     RvA.amominuD(h, insn);
                     break;
-                case AMOMAXU_D:
+                case OpId.AMOMAXU_D:
                     RvA.amomaxuD(h, insn);
                     break;
-                case FLW:
+                case OpId.FLW:
                     RvFd.flw(h, insn);
                     break;
-                case FSW:
+                case OpId.FSW:
                     RvFd.fsw(h, insn);
                     break;
-                case FLD:
+                case OpId.FLD:
                     RvFd.fld(h, insn);
                     break;
-                case FSD:
+                case OpId.FSD:
                     RvFd.fsd(h, insn);
                     break;
-                case FMADD_S:
+                case OpId.FMADD_S:
                     RvFd.fmaddS(h, insn);
                     break;
-                case FMSUB_S:
+                case OpId.FMSUB_S:
                     RvFd.fmsubS(h, insn);
                     break;
-                case FNMSUB_S:
+                case OpId.FNMSUB_S:
                     RvFd.fnmsubS(h, insn);
                     break;
-                case FNMADD_S:
+                case OpId.FNMADD_S:
                     RvFd.fnmaddS(h, insn);
                     break;
-                case FADD_S:
+                case OpId.FADD_S:
                     RvFd.faddS(h, insn);
                     break;
-                case FSUB_S:
+                case OpId.FSUB_S:
                     RvFd.fsubS(h, insn);
                     break;
-                case FMUL_S:
+                case OpId.FMUL_S:
                     RvFd.fmulS(h, insn);
                     break;
-                case FDIV_S:
+                case OpId.FDIV_S:
                     RvFd.fdivS(h, insn);
                     break;
-                case FSQRT_S:
+                case OpId.FSQRT_S:
                     RvFd.fsqrtS(h, insn);
                     break;
-                case FSGNJ_S:
+                case OpId.FSGNJ_S:
                     RvFd.fsgnjS(h, insn);
                     break;
-                case FSGNJN_S:
+                case OpId.FSGNJN_S:
                     RvFd.fsgnjnS(h, insn);
                     break;
-                case FSGNJX_S:
+                case OpId.FSGNJX_S:
                     RvFd.fsgnjxS(h, insn);
                     break;
-                case FMIN_S:
+                case OpId.FMIN_S:
                     RvFd.fminS(h, insn);
                     break;
-                case FMAX_S:
+                case OpId.FMAX_S:
                     RvFd.fmaxS(h, insn);
                     break;
-                case FLE_S:
+                case OpId.FLE_S:
                     RvFd.fleS(h, insn);
                     break;
-                case FLT_S:
+                case OpId.FLT_S:
                     RvFd.fltS(h, insn);
                     break;
-                case FEQ_S:
+                case OpId.FEQ_S:
                     RvFd.feqS(h, insn);
                     break;
-                case FCVT_W_S:
+                case OpId.FCVT_W_S:
                     RvFd.fcvtWS(h, insn);
                     break;
-                case FCVT_S_W:
+                case OpId.FCVT_S_W:
                     RvFd.fcvtSW(h, insn);
                     break;
-                case FCVT_WU_S:
+                case OpId.FCVT_WU_S:
                     RvFd.fcvtWuS(h, insn);
                     break;
-                case FCVT_S_WU:
+                case OpId.FCVT_S_WU:
                     RvFd.fcvtSWu(h, insn);
                     break;
-                case FCVT_L_S:
+                case OpId.FCVT_L_S:
                     RvFd.fcvtLS(h, insn);
                     break;
-                case FCVT_S_L:
+                case OpId.FCVT_S_L:
                     RvFd.fcvtSL(h, insn);
                     break;
-                case FCVT_LU_S:
+                case OpId.FCVT_LU_S:
                     RvFd.fcvtLuS(h, insn);
                     break;
-                case FCVT_S_LU:
+                case OpId.FCVT_S_LU:
                     RvFd.fcvtSLu(h, insn);
                     break;
-                case FCLASS_S:
+                case OpId.FCLASS_S:
                     RvFd.fclassS(h, insn);
                     break;
-                case FMADD_D:
+                case OpId.FMADD_D:
                     RvFd.fmaddD(h, insn);
                     break;
-                case FMSUB_D:
+                case OpId.FMSUB_D:
                     RvFd.fmsubD(h, insn);
                     break;
-                case FNMSUB_D:
+                case OpId.FNMSUB_D:
                     RvFd.fnmsubD(h, insn);
                     break;
-                case FNMADD_D:
+                case OpId.FNMADD_D:
                     RvFd.fnmaddD(h, insn);
                     break;
-                case FADD_D:
+                case OpId.FADD_D:
                     RvFd.faddD(h, insn);
                     break;
-                case FSUB_D:
+                case OpId.FSUB_D:
                     RvFd.fsubD(h, insn);
                     break;
-                case FMUL_D:
+                case OpId.FMUL_D:
                     RvFd.fmulD(h, insn);
                     break;
-                case FDIV_D:
+                case OpId.FDIV_D:
                     RvFd.fdivD(h, insn);
                     break;
-                case FSQRT_D:
+                case OpId.FSQRT_D:
                     RvFd.fsqrtD(h, insn);
                     break;
-                case FSGNJ_D:
+                case OpId.FSGNJ_D:
                     RvFd.fsgnjD(h, insn);
                     break;
-                case FSGNJN_D:
+                case OpId.FSGNJN_D:
                     RvFd.fsgnjnD(h, insn);
                     break;
-                case FSGNJX_D:
+                case OpId.FSGNJX_D:
                     RvFd.fsgnjxD(h, insn);
                     break;
-                case FMIN_D:
+                case OpId.FMIN_D:
                     RvFd.fminD(h, insn);
                     break;
-                case FMAX_D:
+                case OpId.FMAX_D:
                     RvFd.fmaxD(h, insn);
                     break;
-                case FLE_D:
+                case OpId.FLE_D:
                     RvFd.fleD(h, insn);
                     break;
-                case FLT_D:
+                case OpId.FLT_D:
                     RvFd.fltD(h, insn);
                     break;
-                case FEQ_D:
+                case OpId.FEQ_D:
                     RvFd.feqD(h, insn);
                     break;
-                case FCVT_W_D:
+                case OpId.FCVT_W_D:
                     RvFd.fcvtWD(h, insn);
                     break;
-                case FCVT_D_W:
+                case OpId.FCVT_D_W:
                     RvFd.fcvtDW(h, insn);
                     break;
-                case FCVT_WU_D:
+                case OpId.FCVT_WU_D:
                     RvFd.fcvtWuD(h, insn);
                     break;
-                case FCVT_D_WU:
+                case OpId.FCVT_D_WU:
                     RvFd.fcvtDWu(h, insn);
                     break;
-                case FCVT_L_D:
+                case OpId.FCVT_L_D:
                     RvFd.fcvtLD(h, insn);
                     break;
-                case FCVT_D_L:
+                case OpId.FCVT_D_L:
                     RvFd.fcvtDL(h, insn);
                     break;
-                case FCVT_LU_D:
+                case OpId.FCVT_LU_D:
                     RvFd.fcvtLuD(h, insn);
                     break;
-                case FCVT_D_LU:
+                case OpId.FCVT_D_LU:
                     RvFd.fcvtDLu(h, insn);
                     break;
-                case FCLASS_D:
+                case OpId.FCLASS_D:
                     RvFd.fclassD(h, insn);
                     break;
-                case FMV_X_W:
+                case OpId.FMV_X_W:
                     RvFd.fmvXW(h, insn);
                     break;
-                case FMV_W_X:
+                case OpId.FMV_W_X:
                     RvFd.fmvWX(h, insn);
                     break;
-                case FMV_X_D:
+                case OpId.FMV_X_D:
                     RvFd.fmvXD(h, insn);
                     break;
-                case FMV_D_X:
+                case OpId.FMV_D_X:
                     RvFd.fmvDX(h, insn);
                     break;
-                case FCVT_S_D:
+                case OpId.FCVT_S_D:
                     RvFd.fcvtSD(h, insn);
                     break;
-                case FCVT_D_S:
+                case OpId.FCVT_D_S:
                     RvFd.fcvtDS(h, insn);
                     break;
                 default:
