@@ -11,10 +11,30 @@ final class PageTables {
 
     final TestMemory mem;
     private long next;
+    /** Tables live at address + storeOffset in host memory (a guest's GPA-to-HPA offset). */
+    private final long storeOffset;
 
     PageTables(TestMemory mem, long base) {
+        this(mem, base, 0);
+    }
+
+    PageTables(TestMemory mem, long base, long storeOffset) {
         this.mem = mem;
         this.next = base;
+        this.storeOffset = storeOffset;
+    }
+
+    long get(long addr) {
+        return mem.get(addr + storeOffset);
+    }
+
+    void put(long addr, long pte) {
+        mem.put(addr + storeOffset, pte);
+    }
+
+    /** Next free address (everything below it, from the base, has been handed out). */
+    long next() {
+        return next;
     }
 
     /** A zeroed, naturally aligned table of {@code bytes} (4 KiB, or 16 KiB for x4 roots). */
@@ -34,16 +54,16 @@ final class PageTables {
         long table = root;
         for (int level = mode.levels - 1; level > leafLevel; level--) {
             long pteAddr = table + mode.index(va, level) * 8;
-            long pte = mem.get(pteAddr);
+            long pte = get(pteAddr);
             if ((pte & PteBits.V) == 0) {
                 long child = alloc(4096);
                 pte = PteBits.make(child, PteBits.V);
-                mem.put(pteAddr, pte);
+                put(pteAddr, pte);
             }
             table = PteBits.ppn(pte) << 12;
         }
         long leafAddr = table + mode.index(va, leafLevel) * 8;
-        mem.put(leafAddr, PteBits.make(pa, flags));
+        put(leafAddr, PteBits.make(pa, flags));
         return leafAddr;
     }
 
@@ -51,9 +71,13 @@ final class PageTables {
     long pteAddress(PagingMode mode, long root, long va, int level) {
         long table = root;
         for (int l = mode.levels - 1; l > level; l--) {
-            table = PteBits.ppn(mem.get(table + mode.index(va, l) * 8)) << 12;
+            table = PteBits.ppn(get(table + mode.index(va, l) * 8)) << 12;
         }
         return table + mode.index(va, level) * 8;
+    }
+
+    static long hgatp(PagingMode mode, int vmid, long root) {
+        return ((long) mode.encoding << 60) | ((long) vmid << 44) | (root >>> 12);
     }
 
     static long satp(PagingMode mode, long root) {
