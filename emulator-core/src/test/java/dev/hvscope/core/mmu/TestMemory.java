@@ -31,6 +31,40 @@ final class TestMemory implements PhysReader {
         words.put(pa, value);
     }
 
+    /** Copies the words in [base, base + 8 * length) into a flat, allocation-free memory. */
+    PhysReader snapshot(long base, int length) {
+        long[] flat = new long[length];
+        for (Map.Entry<Long, Long> e : words.entrySet()) {
+            long index = (e.getKey() - base) >> 3;
+            if (index >= 0 && index < length) {
+                flat[(int) index] = e.getValue();
+            }
+        }
+        return new PhysReader() {
+            @Override
+            public long read64(long pa) {
+                long index = (pa - base) >> 3;
+                if (index < 0 || index >= length) {
+                    throw PhysAccessFault.INSTANCE;
+                }
+                return flat[(int) index];
+            }
+
+            @Override
+            public boolean cas64(long pa, long expect, long update) {
+                long index = (pa - base) >> 3;
+                if (index < 0 || index >= length) {
+                    throw PhysAccessFault.INSTANCE;
+                }
+                if (flat[(int) index] != expect) {
+                    return false;
+                }
+                flat[(int) index] = update;
+                return true;
+            }
+        };
+    }
+
     void denyRead(long pa) {
         denyRead.add(pa);
     }
