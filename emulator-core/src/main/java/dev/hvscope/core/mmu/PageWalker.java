@@ -33,6 +33,7 @@ public final class PageWalker {
     private int resultShift;
     private long resultPte;
     private int resultLevel;
+    private boolean resultGlobal;
     private boolean adPending;
 
     // Why the last walk failed.
@@ -90,6 +91,7 @@ public final class PageWalker {
         out.pageShift = resultShift;
         out.pte = resultPte;
         out.level = resultLevel;
+        out.global = resultGlobal;
         return true;
     }
 
@@ -117,6 +119,7 @@ public final class PageWalker {
             shift = resultShift;
             out.pte = resultPte;
             out.level = resultLevel;
+            out.global = resultGlobal;
         }
 
         // G-stage of the final guest-physical address: user-level, only mstatus.MXR applies.
@@ -171,6 +174,7 @@ public final class PageWalker {
         while (true) {
             // Step 1: a = atp.ppn * PAGESIZE, i = LEVELS - 1.
             long table = root;
+            boolean global = false;
             for (int level = mode.levels - 1; ; level--) {
                 // Step 2: pte = mem[a + va.vpn[i] * PTESIZE].
                 long idx = mode.index(addr, level);
@@ -196,6 +200,7 @@ public final class PageWalker {
                 if (trace != null) {
                     trace.pteRead(slot, pteHpa, pte);
                 }
+                global |= (pte & PteBits.G) != 0;
 
                 // Step 3: V=0, or R=0 with W=1, or reserved bits (63:54: N, PBMT, reserved) -> page fault.
                 if ((pte & V) == 0 || ((pte & R) == 0 && (pte & W) != 0) || (pte & PteBits.RESERVED) != 0) {
@@ -274,6 +279,7 @@ public final class PageWalker {
                 resultShift = shift;
                 resultPte = pte;
                 resultLevel = level;
+                resultGlobal = global;
                 if (trace != null) {
                     trace.outcome(slot, WalkTrace.Outcome.LEAF, null);
                 }

@@ -34,6 +34,11 @@ public final class Translation {
     public long pte;
     /** G-stage leaf PTE of the final GPA; 0 when not two-stage or hgatp is Bare. */
     public long gpte;
+    /**
+     * The first-stage mapping is global: G was set in the leaf or in any pointer above it (a G
+     * pointer makes every mapping below it global). False when that stage is Bare.
+     */
+    public boolean global;
     /** Debug walks only: the walk would have set A/D bits it did not write. */
     public boolean adPending;
 
@@ -55,6 +60,7 @@ public final class Translation {
         pageShift = PagingMode.PAGE_SHIFT;
         pte = 0;
         gpte = 0;
+        global = false;
         adPending = false;
     }
 }

@@ -53,6 +53,20 @@ class PageWalkerSingleStageTest {
     }
 
     @Test
+    void globalBitOnPointer_makesMappingGlobal() {
+        pt.map(PagingMode.SV39, root, 0x1000, 0x9000_1000L, 0, VRWX | AD);
+        pt.map(PagingMode.SV39, root, 0x4000_1000L, 0x9000_2000L, 0, VRWX | AD);
+        assertTrue(translate(0x1000, AccessType.LOAD));
+        assertFalse(out.global);
+        long l1 = pt.pteAddress(PagingMode.SV39, root, 0x4000_1000L, 1);
+        mem.put(l1, mem.get(l1) | PteBits.G);
+        assertTrue(translate(0x4000_1000L, AccessType.LOAD));
+        assertTrue(out.global);
+        assertTrue(translate(0x1000, AccessType.LOAD));
+        assertFalse(out.global);
+    }
+
+    @Test
     void bareSatp_passesAddressThrough() {
         req.atp = 0;
         assertTrue(translate(0x1234_5678L, AccessType.STORE));
