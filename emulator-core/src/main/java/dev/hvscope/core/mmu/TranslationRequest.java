@@ -23,4 +23,9 @@ public final class TranslationRequest {
     public boolean hlvx;
     /** Debug walk: no A/D writes, never faults the hart, fills a trace when one is given. */
     public boolean debug;
+    /**
+     * Spec-letter hgatp root: 16 KiB aligned, PPN[1:0] read as zero. False (the default) follows
+     * QEMU, which walks from hgatp.PPN &lt;&lt; 12 as written (the ArceOS h_2_0 tour relies on it).
+     */
+    public boolean strictHgatpRoot;
 }

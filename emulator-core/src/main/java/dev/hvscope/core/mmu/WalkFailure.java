@@ -14,6 +14,8 @@ public enum WalkFailure {
     NO_PERMISSION,
     /** A PTE read or A/D write hit memory that is not accessible. */
     PTE_ACCESS_FAULT,
-    /** A/D must be set but this walk does not write (debug walk only). */
-    PTE_NEEDS_UPDATE
+    /** A/D must be set but the update kept losing its compare-and-swap (retry limit reached). */
+    PTE_NEEDS_UPDATE,
+    /** satp/vsatp/hgatp MODE is reserved or not implemented by the walker. */
+    UNSUPPORTED_MODE
 }
