@@ -101,7 +101,7 @@ public final class Disassembler {
                 }
                 if (funct3 == 4) {
                     if (Decoder.decode(w) == Opcode.ADD) {
-                        if (rs1 == 0) {
+                        if ((c & 0x1000) == 0) {
                             return (rd == 0 ? "c.mv " : "mv ") + X[rd] + "," + X[rs2];
                         }
                         return rd == 0 ? "c.add zero," + X[rs2] : "add " + X[rd] + "," + X[rd] + "," + X[rs2];
@@ -139,13 +139,13 @@ public final class Disassembler {
     private String print32(int w, long pc) {
         Opcode op = Decoder.decode(w);
         if (op == Opcode.ILLEGAL) {
-            return ".4byte 0x" + Integer.toHexString(w);
+            return illegal(w);
         }
         String alias = alias(op, w, pc);
         if (alias != null) {
             return alias;
         }
-        String m = op.mnemonic();
+        String m = mnemonic(op);
         int rd = Insn.rd(w);
         int rs1 = Insn.rs1(w);
         int rs2 = Insn.rs2(w);
@@ -208,6 +208,46 @@ public final class Disassembler {
         }
     }
 
+    /**
+     * The name objdump prints for the canonical form. binutils 2.40 lists the three-operand
+     * aliases ({@code add rd,rs1,imm} for ADDI, {@code csrrw rd,csr,uimm} for CSRRWI) ahead of the
+     * immediate instructions, so those are what it prints.
+     */
+    private static String mnemonic(Opcode op) {
+        switch (op) {
+            case ADDI:
+                return "add";
+            case XORI:
+                return "xor";
+            case ORI:
+                return "or";
+            case ANDI:
+                return "and";
+            case SLLI:
+                return "sll";
+            case SRLI:
+                return "srl";
+            case SRAI:
+                return "sra";
+            case ADDIW:
+                return "addw";
+            case SLLIW:
+                return "sllw";
+            case SRLIW:
+                return "srlw";
+            case SRAIW:
+                return "sraw";
+            case CSRRWI:
+                return "csrrw";
+            case CSRRSI:
+                return "csrrs";
+            case CSRRCI:
+                return "csrrc";
+            default:
+                return op.mnemonic();
+        }
+    }
+
     /** objdump's preferred alias for this word, or null to print the canonical form. */
     private String alias(Opcode op, int w, long pc) {
         int rd = Insn.rd(w);
@@ -227,6 +267,8 @@ public final class Disassembler {
                 return imm == 0 ? "sext.w " + X[rd] + "," + X[rs1] : null;
             case XORI:
                 return imm == -1 ? "not " + X[rd] + "," + X[rs1] : null;
+            case ANDI:
+                return imm == 255 ? "zext.b " + X[rd] + "," + X[rs1] : null;
             case SLTIU:
                 return imm == 1 ? "seqz " + X[rd] + "," + X[rs1] : null;
             case SLTU:
@@ -250,10 +292,19 @@ public final class Disassembler {
                 }
                 return rs1 == 0 ? "bgtz " + X[rs2] + "," + target(pc + Insn.immB(w)) : null;
             case BGE:
-                if (rs2 == 0) {
-                    return "bgez " + X[rs1] + "," + target(pc + Insn.immB(w));
+                if (rs1 == 0) {
+                    return "blez " + X[rs2] + "," + target(pc + Insn.immB(w));
                 }
-                return rs1 == 0 ? "blez " + X[rs2] + "," + target(pc + Insn.immB(w)) : null;
+                return rs2 == 0 ? "bgez " + X[rs1] + "," + target(pc + Insn.immB(w)) : null;
+            case FENCE:
+                return fence(w);
+            case FENCE_I:
+                return (w & 0xfff00000) == 0 && rd == 0 && rs1 == 0 ? "fence.i" : illegal(w);
+            case FCVT_D_W:
+            case FCVT_D_WU:
+            case FCVT_D_S: // exact conversions: objdump prints no rounding mode for rm=0 (RNE)
+                int rm = Insn.funct3(w);
+                return rm == 0 ? op.mnemonic() + " " + F[rd] + "," + (op == Opcode.FCVT_D_S ? F[rs1] : X[rs1]) : null;
             case JAL:
                 if (rd == 0) {
                     return "j " + target(pc + Insn.immJ(w));
@@ -336,35 +387,48 @@ public final class Disassembler {
                 return rd == 0 ? "csrc " + name + "," + X[rs1] : null;
             case CSRRWI:
                 if (csr == CSR_FFLAGS || csr == CSR_FRM) {
-                    String f = csr == CSR_FFLAGS ? "fsflagsi " : "fsrmi ";
-                    return rd == 0 ? f + rs1 : f + X[rd] + "," + rs1;
+                    return (csr == CSR_FFLAGS ? "fsflagsi " : "fsrmi ") + X[rd] + "," + rs1;
                 }
-                return rd == 0 ? "csrwi " + name + "," + rs1 : null;
+                return rd == 0 ? "csrw " + name + "," + rs1 : null;
             case CSRRSI:
-                return rd == 0 ? "csrsi " + name + "," + rs1 : null;
+                return rd == 0 ? "csrs " + name + "," + rs1 : null;
             case CSRRCI:
-                return rd == 0 ? "csrci " + name + "," + rs1 : null;
+                return rd == 0 ? "csrc " + name + "," + rs1 : null;
             default:
                 return null;
         }
     }
 
+    /**
+     * objdump only knows FENCE with rd, rs1 and fm zero (and FENCE.TSO); the hart executes the
+     * other encodings as plain fences, as the spec asks, but objdump shows them as data.
+     */
     private static String fence(int w) {
         int pred = (w >>> 24) & 15;
         int succ = (w >>> 20) & 15;
         int fm = w >>> 28;
+        if ((w & 0x000f8f80) != 0) {
+            return illegal(w);
+        }
         if (fm == 8 && pred == 3 && succ == 3) {
             return "fence.tso";
         }
-        if (pred == 15 && succ == 15 && (w & 0xf00f8f80) == 0) {
+        if (fm != 0) {
+            return illegal(w);
+        }
+        if (pred == 15 && succ == 15) {
             return "fence";
         }
         return "fence " + fenceSet(pred) + "," + fenceSet(succ);
     }
 
+    private static String illegal(int w) {
+        return ".4byte 0x" + Integer.toHexString(w);
+    }
+
     private static String fenceSet(int set) {
         if (set == 0) {
-            return "0";
+            return "unknown";
         }
         StringBuilder sb = new StringBuilder();
         String letters = "iorw";
