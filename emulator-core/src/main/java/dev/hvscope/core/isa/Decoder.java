@@ -1,72 +1,92 @@
 package dev.hvscope.core.isa;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Decodes a 32-bit instruction word (compressed ones already expanded by {@link Rvc}) to its
- * {@link Opcode}. The buckets are built once from the opcode table's mask/match pairs, as Spike
- * does from encoding.h, so the table stays the single source of truth.
+ * {@link Opcode}. The lookup tables are built once from the opcode table's mask/match pairs, as
+ * Spike builds its buckets from encoding.h, so the table stays the single source of truth.
  *
- * <p>A bucket is selected by the major opcode (bits 6:2) and funct3 (bits 14:12); an opcode whose
- * pattern leaves funct3 open (U/J formats, FP ops where it is the rounding mode) is placed in all
- * the buckets it can match. Each bucket is then a short linear scan of (mask, match, ordinal).
+ * <p>Level one is keyed by the major opcode (bits 6:2) and funct3 (bits 14:12). An opcode whose
+ * pattern leaves funct3 open (U/J formats, FP ops where it is the rounding mode) is placed in every
+ * bucket it can match. Buckets that would still hold many opcodes (OP-FP, SYSTEM) are split again
+ * by funct7 (bits 31:25). What remains is a linear scan of at most a few (mask, match) pairs.
  */
 public final class Decoder {
     /** (major opcode bits 6:2) * 8 + funct3. */
     private static final int BUCKETS = 32 * 8;
+    /** Level-one buckets with more candidates than this are split by funct7. */
+    private static final int SPLIT_ABOVE = 4;
+    private static final int FUNCT7_VALUES = 128;
 
-    /** bucketStart[b] .. bucketStart[b + 1] indexes the flat arrays below. */
-    private static final int[] BUCKET_START = new int[BUCKETS + 1];
+    /**
+     * For an unsplit bucket b: candidates are entries START[b] .. START[b + 1] - 1 of the flat
+     * arrays, and SPLIT[b] is -1. For a split bucket SPLIT[b] is the base k into SUB_START, and
+     * the candidates for funct7 f are SUB_START[k + f] .. SUB_START[k + f + 1] - 1.
+     */
+    private static final int[] START = new int[BUCKETS + 1];
+    private static final int[] SPLIT = new int[BUCKETS];
+    private static final int[] SUB_START;
     private static final int[] MASKS;
     private static final int[] MATCHES;
     private static final Opcode[] OPCODES;
 
     static {
-        int n = Opcode.count();
-        int[][] members = new int[BUCKETS][];
-        int[] sizes = new int[BUCKETS];
-        int total = 0;
+        List<Opcode> flat = new ArrayList<>();
+        List<Opcode> subFlat = new ArrayList<>();
+        List<Integer> subStart = new ArrayList<>();
         for (int b = 0; b < BUCKETS; b++) {
-            members[b] = new int[n];
-            int key = bucketWord(b);
-            for (int o = 0; o < n; o++) {
-                Opcode op = Opcode.of(o);
-                if (op.isInternal()) {
-                    continue;
-                }
-                // The opcode can land in this bucket iff its fixed bits agree with the key bits.
-                int keyMask = 0x707c;
-                if (((op.match() ^ key) & op.mask() & keyMask) == 0 && (op.match() & 3) == 3) {
-                    members[b][sizes[b]++] = o;
-                }
+            List<Opcode> candidates = candidates(bucketWord(b), 0x707f);
+            START[b] = flat.size();
+            if (candidates.size() <= SPLIT_ABOVE) {
+                SPLIT[b] = -1;
+                flat.addAll(candidates);
+                continue;
             }
-            total += sizes[b];
-        }
-        MASKS = new int[total];
-        MATCHES = new int[total];
-        OPCODES = new Opcode[total];
-        int at = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            BUCKET_START[b] = at;
-            for (int i = 0; i < sizes[b]; i++) {
-                Opcode op = Opcode.of(members[b][i]);
-                MASKS[at] = op.mask();
-                MATCHES[at] = op.match();
-                OPCODES[at] = op;
-                at++;
+            SPLIT[b] = subStart.size();
+            for (int f7 = 0; f7 < FUNCT7_VALUES; f7++) {
+                subStart.add(subFlat.size());
+                subFlat.addAll(candidates(bucketWord(b) | f7 << 25, 0xfe00707f));
             }
+            subStart.add(subFlat.size()); // end of the last funct7 range of this bucket
         }
-        BUCKET_START[BUCKETS] = at;
+        START[BUCKETS] = flat.size();
+        // Split ranges live after the unsplit ones in the same flat arrays.
+        int offset = flat.size();
+        flat.addAll(subFlat);
+        SUB_START = new int[subStart.size()];
+        for (int i = 0; i < SUB_START.length; i++) {
+            SUB_START[i] = subStart.get(i) + offset;
+        }
+        MASKS = new int[flat.size()];
+        MATCHES = new int[flat.size()];
+        OPCODES = new Opcode[flat.size()];
+        for (int i = 0; i < flat.size(); i++) {
+            MASKS[i] = flat.get(i).mask();
+            MATCHES[i] = flat.get(i).match();
+            OPCODES[i] = flat.get(i);
+        }
     }
 
     private Decoder() {
     }
 
-    /** The instruction word bits (6:2 and 14:12) that select bucket {@code b}. */
-    private static int bucketWord(int b) {
-        return ((b >>> 3) << 2) | ((b & 7) << 12) | 3;
+    /** Opcodes whose fixed bits agree with {@code key} on the bits of {@code keyMask}. */
+    private static List<Opcode> candidates(int key, int keyMask) {
+        List<Opcode> result = new ArrayList<>();
+        for (int o = 0; o < Opcode.count(); o++) {
+            Opcode op = Opcode.of(o);
+            if (!op.isInternal() && ((op.match() ^ key) & op.mask() & keyMask) == 0) {
+                result.add(op);
+            }
+        }
+        return result;
     }
 
-    private static int bucket(int insn) {
-        return (((insn >>> 2) & 31) << 3) | ((insn >>> 12) & 7);
+    /** The instruction word bits (6:0 and 14:12) that select bucket {@code b}. */
+    private static int bucketWord(int b) {
+        return ((b >>> 3) << 2) | ((b & 7) << 12) | 3;
     }
 
     /** The opcode of a 32-bit instruction word, or {@link Opcode#ILLEGAL}. Allocates nothing. */
@@ -74,8 +94,19 @@ public final class Decoder {
         if ((insn & 3) != 3) {
             return Opcode.ILLEGAL; // 16-bit encodings must be expanded first; 0 lands here too
         }
-        int b = bucket(insn);
-        for (int i = BUCKET_START[b], end = BUCKET_START[b + 1]; i < end; i++) {
+        int b = ((insn >>> 2) & 31) << 3 | ((insn >>> 12) & 7);
+        int i;
+        int end;
+        int split = SPLIT[b];
+        if (split < 0) {
+            i = START[b];
+            end = START[b + 1];
+        } else {
+            int k = split + (insn >>> 25);
+            i = SUB_START[k];
+            end = SUB_START[k + 1];
+        }
+        for (; i < end; i++) {
             if ((insn & MASKS[i]) == MATCHES[i]) {
                 return OPCODES[i];
             }
@@ -88,7 +119,7 @@ public final class Decoder {
         return decode(insn).ordinal();
     }
 
-    /** Length in bytes of the instruction whose low halfword is given: 2 or 4 (RV64GC has no longer ones). */
+    /** Length in bytes of the instruction whose low halfword is given: 2, or 4 (RV64GC has no longer ones). */
     public static int length(int lowHalf) {
         return (lowHalf & 3) == 3 ? 4 : 2;
     }
