@@ -1,5 +1,6 @@
 package dev.hvscope.core.isa;
 
+import java.util.EnumSet;
 import java.util.function.LongFunction;
 
 /**
@@ -7,20 +8,35 @@ import java.util.function.LongFunction;
  * default aliases, ABI register names, CSR names and absolute branch targets, but with a single
  * space between mnemonic and operands instead of objdump's tab padding.
  *
+ * <p>That objdump lists the three-operand aliases ahead of the immediate forms, so ADDI prints as
+ * {@code add a0,a0,1}, SLLI as {@code sll}, CSRRWI as {@code csrrw}; we follow it. Its
+ * {@code # address} comments after auipc/lui pairs need state across instructions and are not
+ * produced.
+ *
  * <p>Compressed instructions are printed from their own encoding, as objdump does, which is not
  * always the alias of the expansion: objdump shows C.ADDI as {@code add a0,a0,1} and the HINTs as
  * {@code c.nop 1}, {@code c.li zero,1}. Not on the hot path: it allocates freely.
  */
 public final class Disassembler {
-    private static final String[] X = {
-        "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
-        "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
-    };
-    private static final String[] F = {
-        "ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0", "fa1", "fa2", "fa3",
-        "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7", "fs8", "fs9", "fs10", "fs11",
-        "ft8", "ft9", "ft10", "ft11",
-    };
+    private static final String[] X = new String[32];
+    private static final String[] F = new String[32];
+
+    static {
+        for (int i = 0; i < 32; i++) {
+            X[i] = RegNames.x(i);
+            F[i] = RegNames.f(i);
+        }
+    }
+
+    /** Opcodes whose rd is an integer register although they are F/D instructions. */
+    private static final EnumSet<Opcode> INT_RD = EnumSet.of(Opcode.FEQ_S, Opcode.FLT_S, Opcode.FLE_S,
+            Opcode.FEQ_D, Opcode.FLT_D, Opcode.FLE_D, Opcode.FCLASS_S, Opcode.FCLASS_D, Opcode.FMV_X_W,
+            Opcode.FMV_X_D, Opcode.FCVT_W_S, Opcode.FCVT_WU_S, Opcode.FCVT_L_S, Opcode.FCVT_LU_S,
+            Opcode.FCVT_W_D, Opcode.FCVT_WU_D, Opcode.FCVT_L_D, Opcode.FCVT_LU_D);
+    /** Opcodes whose rs1 is an integer register although they are F/D instructions. */
+    private static final EnumSet<Opcode> INT_RS1 = EnumSet.of(Opcode.FMV_W_X, Opcode.FMV_D_X,
+            Opcode.FCVT_S_W, Opcode.FCVT_S_WU, Opcode.FCVT_S_L, Opcode.FCVT_S_LU, Opcode.FCVT_D_W,
+            Opcode.FCVT_D_WU, Opcode.FCVT_D_L, Opcode.FCVT_D_LU);
     private static final String[] RM = {"rne", "rtz", "rdn", "rup", "rmm", "unknown", "unknown", "dyn"};
     private static final int DYN = 7;
 
@@ -46,6 +62,14 @@ public final class Disassembler {
         this.symbols = symbols;
     }
 
+    /**
+     * Disassembles without symbols, telling the length from the low two bits: a value whose low
+     * bits are not 11 is taken as a 16-bit instruction in its low halfword.
+     */
+    public static String disassemble(int raw, long pc) {
+        return disassemble(raw, (raw & 3) != 3, pc);
+    }
+
     /** Disassembles without symbols; {@code insn} holds the 16-bit halfword when {@code compressed}. */
     public static String disassemble(int insn, boolean compressed, long pc) {
         return new Disassembler().print(insn, compressed, pc);
@@ -64,7 +88,6 @@ public final class Disassembler {
             return c == 0 ? "unimp" : ".2byte 0x" + Integer.toHexString(c);
         }
         int rd = Insn.rd(w);
-        int rs1 = Insn.rs1(w);
         int rs2 = Insn.rs2(w);
         long imm = Insn.immI(w);
         int funct3 = c >>> 13;
@@ -450,18 +473,12 @@ public final class Disassembler {
         return rm == DYN ? "" : "," + RM[rm];
     }
 
-    /** Integer destination for compares, classify, moves and conversions to integers. */
     private static String fpRd(Opcode op, int rd) {
-        String n = op.name();
-        boolean intDest = n.startsWith("FEQ") || n.startsWith("FLT") || n.startsWith("FLE")
-                || n.startsWith("FCLASS") || n.startsWith("FMV_X") || n.matches("FCVT_(W|WU|L|LU)_[SD]");
-        return intDest ? X[rd] : F[rd];
+        return INT_RD.contains(op) ? X[rd] : F[rd];
     }
 
     private static String fpRs1(Opcode op, int rs1) {
-        String n = op.name();
-        boolean intSrc = n.startsWith("FMV_W_X") || n.startsWith("FMV_D_X") || n.matches("FCVT_[SD]_(W|WU|L|LU)");
-        return intSrc ? X[rs1] : F[rs1];
+        return INT_RS1.contains(op) ? X[rs1] : F[rs1];
     }
 
     private String target(long addr) {

@@ -42,6 +42,8 @@ class DisassemblerTest {
         assertEquals("beqz a0,80000010", Disassembler.disassemble(0x00050863, false, 0x80000000L));
         assertEquals("csrr a0,hgatp", Disassembler.disassemble(0x68002573, false, 0));
         assertEquals(".4byte 0xffffffff", Disassembler.disassemble(0xffffffff, false, 0));
+        assertEquals("li a0,1", Disassembler.disassemble(0x4505, 0)); // length from the low bits
+        assertEquals("ret", Disassembler.disassemble(0x00008067, 0));
     }
 
     @Test
