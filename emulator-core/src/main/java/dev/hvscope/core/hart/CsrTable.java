@@ -252,17 +252,17 @@ public final class CsrTable {
         csr(Csr.MTVAL, "mtval", ANY, h -> h.mtval, (h, v) -> h.mtval = v);
         hcsr(Csr.MTINST, "mtinst", ANY, h -> h.mtinst, (h, v) -> h.mtinst = v);
         hcsr(Csr.MTVAL2, "mtval2", ANY, h -> h.mtval2, (h, v) -> h.mtval2 = v);
-        for (int i = 0; i < 16; i += 2) {
+        for (int i = 0; i < 4; i += 2) {
             int index = i;
-            csr(Csr.PMPCFG0 + i, "pmpcfg" + i, ANY, h -> h.pmp.readCfg(index), (h, v) -> {
-                h.pmp.writeCfg(index, v);
+            csr(Csr.PMPCFG0 + i, "pmpcfg" + i, ANY, h -> h.pmp.readPmpcfg(index), (h, v) -> {
+                h.pmp.writePmpcfg(index, v);
                 h.flushAllTranslations();
             });
         }
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < 16; i++) {
             int index = i;
-            csr(Csr.PMPADDR0 + i, "pmpaddr" + i, ANY, h -> h.pmp.readAddr(index), (h, v) -> {
-                h.pmp.writeAddr(index, v);
+            csr(Csr.PMPADDR0 + i, "pmpaddr" + i, ANY, h -> h.pmp.readPmpaddr(index), (h, v) -> {
+                h.pmp.writePmpaddr(index, v);
                 h.flushAllTranslations();
             });
         }

@@ -59,7 +59,9 @@ class ExecutorTest {
     @Test
     void ecallFromUserMode_isDelegatedToSupervisorByMedeleg() {
         // M: medeleg |= 1<<8; stvec = RAM+0x200; mepc = RAM+0x100; MPP = U (0); mret. U at 0x100: ecall.
-        program(Asm.addi(5, 0, 0x100), Asm.csrrw(0, Csr.MEDELEG, 5),
+        // PMP entry 0: NAPOT over all memory, RWX, so S/U may run at all (the spec denies unmatched S/U accesses).
+        program(Asm.addi(8, 0, -1), Asm.csrrw(0, Csr.PMPADDR0, 8), Asm.addi(8, 0, 0x1f), Asm.csrrw(0, Csr.PMPCFG0, 8),
+                Asm.addi(5, 0, 0x100), Asm.csrrw(0, Csr.MEDELEG, 5),
                 Asm.addi(7, 6, 0x200), Asm.csrrw(0, Csr.STVEC, 7),
                 Asm.addi(7, 6, 0x100), Asm.csrrw(0, Csr.MEPC, 7), Asm.MRET);
         bus.ram().write(RAM + 0x100, 4, Asm.ECALL);
