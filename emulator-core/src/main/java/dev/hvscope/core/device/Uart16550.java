@@ -128,7 +128,9 @@ public final class Uart16550 implements MmioDevice {
 
     private void drainInput() {
         Byte b;
-        while (rxCount < FIFO_SIZE && (b = input.poll()) != null) {
+        // The host queue waits while the receiver is full (backpressure, as QEMU's can_receive).
+        int capacity = fifoEnabled ? FIFO_SIZE : 1;
+        while (rxCount < capacity && (b = input.poll()) != null) {
             pushRx(b);
         }
     }
