@@ -114,7 +114,8 @@ public final class VirtDeviceTree {
     private int[] cpus(DeviceTreeBlob fdt) {
         int[] cpu = new int[harts];
         int[] intc = new int[harts];
-        for (int h = 0; h < harts; h++) {
+        // QEMU numbers the harts' phandles from the last hart down.
+        for (int h = harts - 1; h >= 0; h--) {
             cpu[h] = fdt.allocatePhandle();
             intc[h] = fdt.allocatePhandle();
         }
