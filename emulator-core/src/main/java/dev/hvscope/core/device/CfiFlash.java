@@ -115,6 +115,12 @@ public final class CfiFlash implements MmioDevice, Closeable {
                 : null;
     }
 
+    /** Machine reset: back to read-array mode with a ready status; contents are kept. */
+    public void reset() {
+        readArrayMode();
+        status = STATUS_READY;
+    }
+
     /** A remark for the user about the image (padding), if any. */
     public Optional<String> note() {
         return Optional.ofNullable(note);

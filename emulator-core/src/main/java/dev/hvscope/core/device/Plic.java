@@ -58,6 +58,18 @@ public final class Plic implements MmioDevice {
         this.threshold = new int[contexts];
     }
 
+    /** Machine reset: priorities, enables, thresholds and claims cleared; input levels are kept. */
+    public void reset() {
+        java.util.Arrays.fill(priority, 0);
+        java.util.Arrays.fill(claimed, 0);
+        java.util.Arrays.fill(threshold, 0);
+        for (int[] e : enable) {
+            java.util.Arrays.fill(e, 0);
+        }
+        System.arraycopy(level, 0, pending, 0, words);
+        update();
+    }
+
     public int ndev() {
         return ndev;
     }

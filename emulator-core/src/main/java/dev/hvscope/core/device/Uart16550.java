@@ -90,6 +90,24 @@ public final class Uart16550 implements MmioDevice {
         this.irq = irq;
     }
 
+    /** Machine reset: registers to their power-on values, FIFO emptied; queued host input is kept. */
+    public void reset() {
+        flush();
+        ier = 0;
+        lcr = 0;
+        mcr = 0;
+        lsrErrors = 0;
+        scr = 0;
+        dll = 0x0c;
+        dlm = 0;
+        fifoEnabled = false;
+        triggerLevel = 1;
+        rxHead = 0;
+        rxCount = 0;
+        thrEmptyPending = false;
+        updateIrq();
+    }
+
     /** Queues one received byte; safe from any thread (the machine's console reader). */
     public void receive(byte b) {
         input.add(b);

@@ -239,4 +239,14 @@ class CfiFlashTest {
         f.copyArray(0, dst, 0, 4);
         assertArrayEquals(new byte[] {4, 3, 2, 1}, dst);
     }
+
+    @Test
+    void reset_returnsToReadArrayWithReadyStatus() {
+        CfiFlash f = new CfiFlash(null, false, BANK);
+        cmd(f, 0, 0x50);
+        cmd(f, 0, 0x98);
+        f.reset();
+        assertTrue(f.inReadArrayMode());
+        assertEquals(CfiFlash.STATUS_READY, f.status());
+    }
 }

@@ -147,4 +147,17 @@ class PlicTest {
         plic.line(10).set(false);
         assertFalse(irq.pending(1, HartInterrupts.MEIP));
     }
+
+    @Test
+    void reset_clearsConfigurationButKeepsRaisedLevelsPending() {
+        plic.write(4 * 10, 4, 1);
+        plic.write(enable(1), 4, 1 << 10);
+        plic.setLevel(10, true);
+        plic.read(claim(1), 4);
+        plic.reset();
+        assertEquals(0, plic.read(4 * 10, 4));
+        assertEquals(0, plic.read(enable(1), 4));
+        assertTrue(plic.isPending(10));
+        assertFalse(irq.pending(0, HartInterrupts.SEIP));
+    }
 }

@@ -156,4 +156,17 @@ class Uart16550Test {
         assertEquals(Uart16550.LSR_OE, reg(Uart16550.LSR) & Uart16550.LSR_OE);
         assertEquals(0, reg(Uart16550.LSR) & Uart16550.LSR_OE);
     }
+
+    @Test
+    void reset_dropsInterruptsAndFifoButKeepsHostInput() {
+        uart.write(Uart16550.IER_DLM, 1, Uart16550.IER_ETBEI);
+        uart.write(Uart16550.SCR, 1, 7);
+        assertTrue(line.get());
+        uart.reset();
+        assertFalse(line.get());
+        assertEquals(0, reg(Uart16550.IER_DLM));
+        assertEquals(0, reg(Uart16550.SCR));
+        uart.receive((byte) 'r');
+        assertEquals('r', reg(0));
+    }
 }
