@@ -5,7 +5,7 @@ import dev.hvscope.core.bus.MmioDevice;
 import dev.hvscope.core.bus.VirtMemoryMap;
 
 /**
- * The SiFive PLIC as on QEMU's virt board: sources 1..{@link #DEFAULT_NDEV}, 3 priority bits,
+ * The SiFive PLIC as on QEMU's virt board: sources 1..{@link #DEFAULT_SOURCES}, 3 priority bits,
  * two contexts per hart (2h = M-mode, drives MEIP; 2h+1 = S-mode, drives SEIP).
  *
  * <p>Layout: priority at 4*source, pending bits at 0x1000, enable bits per context at
@@ -17,8 +17,13 @@ import dev.hvscope.core.bus.VirtMemoryMap;
  * ends the claim and, if the level is still high, makes it pending again.
  */
 public final class Plic implements MmioDevice {
+    /**
+     * Sources QEMU 7.2's virt PLIC implements (ids 1..95: enable bits of 96 and above read as 0,
+     * checked from a guest), although its device tree says "riscv,ndev" = {@link #VIRT_DT_NDEV}.
+     */
+    public static final int DEFAULT_SOURCES = 95;
     /** "riscv,ndev" in QEMU 7.2's virt device tree (0x60). */
-    public static final int DEFAULT_NDEV = 96;
+    public static final int VIRT_DT_NDEV = 96;
     public static final int PRIORITY_MASK = 7;
 
     public static final long PENDING_OFFSET = 0x1000;
@@ -39,7 +44,7 @@ public final class Plic implements MmioDevice {
     private final int[] threshold;
 
     public Plic(int harts, HartInterrupts interrupts) {
-        this(harts, DEFAULT_NDEV, interrupts);
+        this(harts, DEFAULT_SOURCES, interrupts);
     }
 
     public Plic(int harts, int ndev, HartInterrupts interrupts) {
@@ -230,12 +235,12 @@ public final class Plic implements MmioDevice {
         }
     }
 
-    /** Bits of enable word w that name real sources (source 0 does not exist). */
+    /**
+     * Bits of enable word w that name implemented sources. The bit of source 0 is kept as written,
+     * as QEMU does; it has no effect because source 0 is never pending.
+     */
     private int implementedMask(int w) {
         int mask = -1;
-        if (w == 0) {
-            mask &= ~1;
-        }
         int last = ndev - (w << 5);
         if (last < 31) {
             mask &= (int) ((2L << last) - 1);

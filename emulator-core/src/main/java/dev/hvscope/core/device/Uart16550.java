@@ -46,6 +46,7 @@ public final class Uart16550 implements MmioDevice {
     public static final int FCR_CLEAR_TX = 0x04;
 
     public static final int LCR_DLAB = 0x80;
+    public static final int MCR_OUT2 = 0x08;
     public static final int MCR_LOOP = 0x10;
 
     public static final int LSR_DR = 0x01;
@@ -75,7 +76,7 @@ public final class Uart16550 implements MmioDevice {
 
     private int ier;
     private int lcr;
-    private int mcr;
+    private int mcr = MCR_OUT2; // QEMU resets MCR to OUT2
     private int lsrErrors;
     private int scr;
     private int dll = 0x0c; // 9600 baud at QEMU's 1.8432 MHz clock; only stored
@@ -95,7 +96,7 @@ public final class Uart16550 implements MmioDevice {
         flush();
         ier = 0;
         lcr = 0;
-        mcr = 0;
+        mcr = MCR_OUT2;
         lsrErrors = 0;
         scr = 0;
         dll = 0x0c;

@@ -27,7 +27,7 @@ public final class VirtDeviceTree {
     private boolean flash0 = true;
     private boolean flash1 = true;
     private long timebaseHz = VirtMemoryMap.TIMEBASE_HZ;
-    private int plicNdev = Plic.DEFAULT_NDEV;
+    private int plicNdev = Plic.VIRT_DT_NDEV;
 
     public VirtDeviceTree harts(int n) {
         if (n < 1) {

@@ -128,6 +128,21 @@ class Uart16550Test {
     }
 
     @Test
+    void resetValues_matchQemu() {
+        assertEquals(0x00, reg(Uart16550.IER_DLM));
+        assertEquals(0x01, reg(Uart16550.IIR_FCR));
+        assertEquals(0x00, reg(Uart16550.LCR));
+        assertEquals(0x08, reg(Uart16550.MCR));
+        assertEquals(0x60, reg(Uart16550.LSR));
+        assertEquals(0xb0, reg(Uart16550.MSR));
+        assertEquals(0x00, reg(Uart16550.SCR));
+        uart.write(Uart16550.IIR_FCR, 1, 0xc7);
+        assertEquals(0xc1, reg(Uart16550.IIR_FCR));
+        uart.write(Uart16550.IER_DLM, 1, 0xff);
+        assertEquals(0x0f, reg(Uart16550.IER_DLM));
+    }
+
+    @Test
     void scratchRegister_keepsItsValue() {
         uart.write(Uart16550.SCR, 1, 0x5a);
         assertEquals(0x5a, reg(Uart16550.SCR));
