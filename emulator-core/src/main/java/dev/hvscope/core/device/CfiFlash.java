@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 
 /**
  * One bank of CFI parallel flash as QEMU's {@code cfi.pflash01} on the virt board: Intel/Sharp
@@ -183,7 +184,7 @@ public final class CfiFlash implements MmioDevice, Closeable {
     }
 
     /** Reads wider than a bank word combine the answers for consecutive bank words. */
-    private static long perBankWord(long offset, int size, java.util.function.LongUnaryOperator answer) {
+    private static long perBankWord(long offset, int size, LongUnaryOperator answer) {
         long v = 0;
         for (int i = 0; i < Math.max(size, BANK_WIDTH); i += BANK_WIDTH) {
             v |= answer.applyAsLong(offset + i) << (8 * i);

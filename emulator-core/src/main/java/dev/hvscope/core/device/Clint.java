@@ -3,6 +3,7 @@ package dev.hvscope.core.device;
 import dev.hvscope.core.bus.BusFault;
 import dev.hvscope.core.bus.MmioDevice;
 import dev.hvscope.core.bus.VirtMemoryMap;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,8 +51,8 @@ public final class Clint implements MmioDevice {
 
     /** Machine reset: msip cleared, mtimecmp 0, mtime 0 (ACLINT spec and QEMU); raises MTIP again. */
     public void reset() {
-        java.util.Arrays.fill(msip, false);
-        java.util.Arrays.fill(mtimecmp, 0);
+        Arrays.fill(msip, false);
+        Arrays.fill(mtimecmp, 0);
         timeDelta = -ticks.getAsLong();
         for (int h = 0; h < harts; h++) {
             interrupts.setPending(h, HartInterrupts.MSIP, false);

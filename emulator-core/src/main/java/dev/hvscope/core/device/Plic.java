@@ -3,6 +3,7 @@ package dev.hvscope.core.device;
 import dev.hvscope.core.bus.BusFault;
 import dev.hvscope.core.bus.MmioDevice;
 import dev.hvscope.core.bus.VirtMemoryMap;
+import java.util.Arrays;
 
 /**
  * The SiFive PLIC as on QEMU's virt board: sources 1..{@link #DEFAULT_SOURCES}, 3 priority bits,
@@ -65,11 +66,11 @@ public final class Plic implements MmioDevice {
 
     /** Machine reset: priorities, enables, thresholds and claims cleared; input levels are kept. */
     public void reset() {
-        java.util.Arrays.fill(priority, 0);
-        java.util.Arrays.fill(claimed, 0);
-        java.util.Arrays.fill(threshold, 0);
+        Arrays.fill(priority, 0);
+        Arrays.fill(claimed, 0);
+        Arrays.fill(threshold, 0);
         for (int[] e : enable) {
-            java.util.Arrays.fill(e, 0);
+            Arrays.fill(e, 0);
         }
         System.arraycopy(level, 0, pending, 0, words);
         update();
