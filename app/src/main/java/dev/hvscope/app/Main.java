@@ -27,7 +27,8 @@ public final class Main {
 
     /** Parses and runs; returns the exit status instead of exiting (tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(QemuArgs.normalize(args, cl.getCommandSpec()));
     }
 
     /** The configured picocli command: QEMU-style single-dash names, no clustering, last value wins. */
