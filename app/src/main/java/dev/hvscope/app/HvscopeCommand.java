@@ -9,6 +9,7 @@ import dev.hvscope.core.machine.SerialMode;
 import dev.hvscope.core.machine.TraceFlag;
 import dev.hvscope.core.machine.VirtMachine;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,24 @@ public final class HvscopeCommand implements Callable<Integer> {
         return gdbDefault ? "-s" : gdb != null ? "-gdb " + gdb : waitForGdb ? "-S" : null;
     }
 
+    /** Fails before building anything when a named file is missing, naming the option as QEMU does. */
+    static void checkFilesExist(MachineConfig config) {
+        if (config.bios().kind() == Bios.Kind.FILE) {
+            requireFile("-bios", config.bios().file());
+        }
+        requireFile("-kernel", config.kernel());
+        requireFile("-initrd", config.initrd());
+        for (PflashDrive d : config.pflash()) {
+            requireFile("-drive", d.file());
+        }
+    }
+
+    private static void requireFile(String option, Path file) {
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new MachineException(option + " " + file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -170,6 +189,8 @@ public final class HvscopeCommand implements Callable<Integer> {
         if (config.bios().kind() == Bios.Kind.DEFAULT) {
             config = config.toBuilder().bios(Bios.file(config.bios().resolve())).build();
         }
+        checkFilesExist(config);
+        LogSetup.apply(config);
         try (VirtMachine machine = VirtMachine.create(config)) {
             return machine.run();
         }

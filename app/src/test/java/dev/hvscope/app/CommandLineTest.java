@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -247,8 +248,24 @@ class CommandLineTest {
     }
 
     @Test
-    void missingKernel_isReportedWithItsName() {
-        assertEquals("hvscope: cannot read no-such.elf: no such file", error("-bios", "none", "-kernel", "no-such.elf"));
+    void missingFiles_areReportedWithTheirOption(@TempDir Path dir) throws java.io.IOException {
+        assertEquals("hvscope: -kernel no-such.elf: no such file", error("-bios", "none", "-kernel", "no-such.elf"));
+        Path k = java.nio.file.Files.createFile(dir.resolve("k.elf"));
+        assertEquals("hvscope: -bios fw.bin: no such file", error("-bios", "fw.bin", "-kernel", k.toString()));
+        assertEquals("hvscope: -initrd rd: no such file", error("-bios", "none", "-kernel", k.toString(), "-initrd", "rd"));
+        assertEquals("hvscope: -drive p.img: no such file",
+                error("-bios", "none", "-kernel", k.toString(), "-drive", "if=pflash,unit=1,file=p.img"));
+        assertEquals("hvscope: -kernel " + dir + ": not a regular file", error("-bios", "none", "-kernel", dir.toString()));
+    }
+
+    @Test
+    void traceOptions_configureTheSlf4jSimpleLoggers() {
+        java.util.Map<String, String> p = LogSetup.properties(config("-d", "mmu,vmexit", "-D", "t.log"));
+        assertEquals("t.log", p.get("org.slf4j.simpleLogger.logFile"));
+        assertEquals("debug", p.get("org.slf4j.simpleLogger.log.hvscope.trace.mmu"));
+        assertEquals("debug", p.get("org.slf4j.simpleLogger.log.hvscope.trace.vmexit"));
+        assertNull(p.get("org.slf4j.simpleLogger.log.hvscope.trace.exec"));
+        assertNull(LogSetup.properties(config()).get("org.slf4j.simpleLogger.logFile"));
     }
 
     @Test
