@@ -38,6 +38,9 @@ public final class Main {
         cl.setPosixClusteredShortOptionsAllowed(false);
         // QEMU lets a later option override an earlier one (-m 64M ... -m 128M)
         cl.setOverwrittenOptionsAllowed(true);
+        // as in QEMU, an option's value is the next argument whatever it looks like (-append bench)
+        cl.setAllowSubcommandsAsOptionParameters(true);
+        cl.setAllowOptionsAsOptionParameters(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -215,6 +215,14 @@ class CommandLineTest {
     }
 
     @Test
+    void optionValues_areTakenVerbatimEvenWhenTheyLookLikeNames() {
+        assertEquals("bench", config("-append", "bench", "-kernel", "k").append());
+        assertEquals("-s", config("-append", "-s", "-kernel", "k").append());
+        assertNull(config("-append", "-s", "-kernel", "k").gdb());
+        assertTrue(error("-m", "-nographic").contains("-m -nographic: invalid size"));
+    }
+
+    @Test
     void laterOptionOverridesEarlier_asInQemu() {
         assertEquals(64L << 20, config("-m", "128M", "-m", "64M").ramSize());
     }
