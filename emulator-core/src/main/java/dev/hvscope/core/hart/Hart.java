@@ -847,6 +847,23 @@ public final class Hart {
         return mie;
     }
 
+    /** Ends the current batch after this instruction (power-off, stop requests from devices). */
+    public void endBatch() {
+        batchLimit = 0;
+    }
+
+    /** The earliest Sstc comparator deadline in mtime ticks, or Long.MAX_VALUE (for idling). */
+    public long nextTimerDeadline() {
+        long d = Long.MAX_VALUE;
+        if ((menvcfg & CsrTable.ENVCFG_STCE) != 0 && stimecmp != -1L) {
+            d = stimecmp;
+        }
+        if (hExtension && (henvcfg & CsrTable.ENVCFG_STCE) != 0 && vstimecmp != -1L) {
+            d = Math.min(d, vstimecmp - htimedelta);
+        }
+        return d;
+    }
+
     public void clearReservation() {
         reservation = -1L;
     }

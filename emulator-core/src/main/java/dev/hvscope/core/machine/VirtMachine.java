@@ -1,41 +1,375 @@
 package dev.hvscope.core.machine;
 
-// PLACEHOLDER (branch `cli` only): the lead owns VirtMachine.java and keeps his own version at
-// merge. This stub exists only so the command line compiles against the agreed API:
-//   static VirtMachine create(MachineConfig) throws MachineException; int run();
-//   long instructionsRetired(); void close().
-
 import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.bus.Ram;
 import dev.hvscope.core.bus.VirtMemoryMap;
+import dev.hvscope.core.device.CfiFlash;
+import dev.hvscope.core.device.Clint;
+import dev.hvscope.core.device.HartInterrupts;
+import dev.hvscope.core.device.Mrom;
+import dev.hvscope.core.device.Plic;
+import dev.hvscope.core.device.ResetVector;
+import dev.hvscope.core.device.SifiveTest;
+import dev.hvscope.core.device.SystemControl;
+import dev.hvscope.core.device.Uart16550;
+import dev.hvscope.core.device.VirtDeviceTree;
+import dev.hvscope.core.hart.Executor;
+import dev.hvscope.core.hart.Hart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 
-/** PLACEHOLDER: loads the images (to exercise the loaders), cannot execute. */
+/**
+ * The QEMU {@code virt} board: harts, RAM, MROM reset vector, CLINT, PLIC, UART, sifive_test and two
+ * CFI flash banks, assembled from a {@link MachineConfig} and booted the way QEMU boots it.
+ *
+ * <p>Harts are interleaved on the calling thread in batches (deterministic, no locking); a hart's
+ * LR reservation is dropped whenever another hart runs. When every hart waits in WFI the machine
+ * sleeps until the next timer deadline or console input.
+ */
 public final class VirtMachine implements AutoCloseable {
-    private VirtMachine() {
+    /** Instructions per hart between device updates and interrupt checks. */
+    static final int BATCH = 10_000;
+    private static final long MAX_IDLE_NANOS = 20_000_000L;
+
+    private final MachineConfig config;
+    private final Bus bus;
+    private final Hart[] harts;
+    private final Clint clint;
+    private final Plic plic;
+    private final Uart16550 uart;
+    private final CfiFlash[] flash = new CfiFlash[2];
+    private final List<LoadedImage> images = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Object wakeup = new Object();
+    private final InputStream consoleIn;
+    private long startAddress;
+    private volatile boolean poweredOff;
+    private volatile boolean stopRequested;
+    private boolean resetRequested;
+    private int exitStatus;
+
+    private VirtMachine(MachineConfig config, InputStream in, OutputStream out) {
+        this.config = config;
+        this.consoleIn = in;
+        this.bus = new Bus(new Ram(VirtMemoryMap.DRAM_BASE, config.ramSize()));
+        this.harts = new Hart[config.smp()];
+        HartInterrupts lines = (hartId, bit, level) -> harts[hartId].setInterruptLine(bit, level);
+        LongSupplier ticks = Clint.hostClock();
+        this.clint = new Clint(config.smp(), ticks, lines);
+        this.plic = new Plic(config.smp(), lines);
+        this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
+        uart.setInputListener(this::wake);
+        for (int i = 0; i < harts.length; i++) {
+            harts[i] = new Hart(i, bus, config.hExtension(), clint::mtime);
+        }
     }
 
+    /** A machine whose console is the process's stdin/stdout (as {@code -serial stdio}). */
     public static VirtMachine create(MachineConfig config) throws MachineException {
-        Bus bus = new Bus(new Ram(VirtMemoryMap.DRAM_BASE, config.ramSize()));
-        PhysicalWriter memory = new BusPhysicalWriter(bus);
-        java.nio.file.Path firmware = config.bios().resolve();
-        if (firmware != null) {
-            ImageLoader.load(firmware, VirtMemoryMap.DRAM_BASE, memory);
-        }
-        if (config.kernel() != null) {
-            ImageLoader.load(config.kernel(), firmware == null ? VirtMemoryMap.DRAM_BASE : 0x8020_0000L, memory);
-        }
-        return new VirtMachine();
+        boolean console = config.serial() != SerialMode.NONE;
+        return create(config, console ? System.in : null,
+                console ? new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true)
+                        : OutputStream.nullOutputStream());
     }
 
+    /** A machine with the given console streams (input may be null). */
+    public static VirtMachine create(MachineConfig config, InputStream in, OutputStream out)
+            throws MachineException {
+        VirtMachine m = new VirtMachine(config, in, out);
+        try {
+            m.attachDevices();
+            m.loadImages();
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        return m;
+    }
+
+    private void attachDevices() {
+        SystemControl control = new SystemControl() {
+            @Override
+            public void powerOff(int exitCode) {
+                exitStatus = exitCode;
+                poweredOff = true;
+                stopHarts();
+            }
+
+            @Override
+            public void reset() {
+                resetRequested = true;
+                stopHarts();
+            }
+        };
+        bus.attach(VirtMemoryMap.TEST_BASE, new SifiveTest(control));
+        bus.attach(VirtMemoryMap.CLINT_BASE, clint);
+        bus.attach(VirtMemoryMap.PLIC_BASE, plic);
+        bus.attach(VirtMemoryMap.UART0_BASE, uart);
+        for (int unit = 0; unit < 2; unit++) {
+            PflashDrive drive = config.pflash(unit);
+            try {
+                flash[unit] = drive == null
+                        ? new CfiFlash(null, false, VirtMemoryMap.FLASH_BANK_SIZE)
+                        : new CfiFlash(drive.file(), drive.readOnly(), VirtMemoryMap.FLASH_BANK_SIZE);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw new MachineException("pflash unit " + unit + ": " + e.getMessage());
+            }
+            flash[unit].note().ifPresent(notes::add);
+            bus.attach(unit == 0 ? VirtMemoryMap.FLASH0_BASE : VirtMemoryMap.FLASH1_BASE, flash[unit]);
+        }
+    }
+
+    /** Loads firmware, kernel, initrd and the device tree, and writes the reset vector (QEMU's virt_machine_done). */
+    private void loadImages() {
+        PhysicalWriter memory = new BusPhysicalWriter(bus);
+        Path firmware = config.bios().resolve();
+        long kernelStart = VirtMemoryMap.DRAM_BASE;
+        if (firmware != null) {
+            LoadedImage fw = ImageLoader.load(firmware, VirtMemoryMap.DRAM_BASE, memory);
+            images.add(fw);
+            // QEMU puts the kernel at the first 2 MiB boundary after the firmware (RV64).
+            kernelStart = (fw.highAddress() + (2L << 20) - 1) & -(2L << 20);
+        }
+        long kernelEntry = 0;
+        long kernelEnd = kernelStart;
+        if (config.kernel() != null) {
+            LoadedImage k = ImageLoader.load(config.kernel(), kernelStart, memory);
+            images.add(k);
+            kernelEntry = k.entry();
+            kernelEnd = k.highAddress();
+        }
+        long initrdStart = 0;
+        long initrdEnd = 0;
+        if (config.initrd() != null) {
+            long ramEnd = VirtMemoryMap.DRAM_BASE + config.ramSize();
+            initrdStart = Math.max(kernelEnd, VirtMemoryMap.DRAM_BASE + Math.min(config.ramSize() / 2, 128L << 20));
+            initrdStart = (initrdStart + 0xfff) & ~0xfffL;
+            LoadedImage rd = ImageLoader.loadRaw(config.initrd(), initrdStart, memory);
+            images.add(rd);
+            initrdEnd = rd.highAddress();
+            if (initrdEnd > ramEnd) {
+                throw new MachineException("initrd " + config.initrd() + " does not fit in RAM");
+            }
+        }
+        startAddress = config.pflash(0) != null ? VirtMemoryMap.FLASH0_BASE : VirtMemoryMap.DRAM_BASE;
+        VirtDeviceTree tree = new VirtDeviceTree()
+                .harts(config.smp())
+                .ram(VirtMemoryMap.DRAM_BASE, config.ramSize())
+                .isa(isaString())
+                .mmuType("riscv,sv48")
+                .flashBanks(true, true);
+        if (config.append() != null) {
+            tree.bootargs(config.append());
+        }
+        if (config.initrd() != null) {
+            tree.initrd(initrdStart, initrdEnd);
+        }
+        byte[] fdt = tree.build();
+        long fdtAddress = VirtDeviceTree.fdtLoadAddress(VirtMemoryMap.DRAM_BASE, config.ramSize(), fdt.length);
+        memory.write(fdtAddress, fdt, 0, fdt.length);
+        if (bus.findDevice(VirtMemoryMap.MROM_BASE, 4) == null) {
+            byte[] rom = ResetVector.build(startAddress, fdtAddress, kernelEntry, ResetVector.NEXT_MODE_S, 0);
+            bus.attach(VirtMemoryMap.MROM_BASE, new Mrom(rom, VirtMemoryMap.MROM_SIZE));
+        }
+        resetHarts();
+    }
+
+    private String isaString() {
+        return "rv64imafdc" + (config.hExtension() ? "h" : "") + "_zicsr_zifencei";
+    }
+
+    private void resetHarts() {
+        for (Hart h : harts) {
+            h.reset(VirtMemoryMap.MROM_BASE);
+        }
+        clint.reset();
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    public Bus bus() {
+        return bus;
+    }
+
+    public Hart hart(int index) {
+        return harts[index];
+    }
+
+    public int hartCount() {
+        return harts.length;
+    }
+
+    /** Images loaded at boot (firmware, kernel, initrd), with their ELF symbols when they had some. */
+    public List<LoadedImage> images() {
+        return List.copyOf(images);
+    }
+
+    /** Notes for the user from building the board (e.g. a padded pflash image). */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Runs until the guest powers the machine off or {@link #requestStop()}; returns the exit status. */
     public int run() {
-        throw new MachineException("this build has no harts yet (placeholder VirtMachine)");
+        startConsoleReader();
+        while (!poweredOff && !stopRequested) {
+            step();
+        }
+        uart.flush();
+        return exitStatus;
+    }
+
+    /**
+     * Runs every hart for at most {@code limit} more instructions in total (for tests and
+     * benchmarks with a budget); returns true if the machine powered off.
+     */
+    public boolean runFor(long limit) {
+        long target = instructionsRetired() + limit;
+        while (!poweredOff && !stopRequested && instructionsRetired() < target) {
+            step();
+        }
+        uart.flush();
+        return poweredOff;
+    }
+
+    /** One round: a batch on each hart, then devices, then idling if every hart waits. */
+    private void step() {
+        boolean allWaiting = true;
+        for (Hart h : harts) {
+            Executor.run(h, BATCH);
+            if (harts.length > 1) {
+                h.clearReservation();
+            }
+            if (!h.isWaitingForInterrupt()) {
+                allWaiting = false;
+            }
+            if (poweredOff || resetRequested) {
+                break;
+            }
+        }
+        if (resetRequested) {
+            resetRequested = false;
+            images.clear();
+            loadImagesAfterReset();
+            return;
+        }
+        clint.update();
+        uart.tick();
+        if (allWaiting && !poweredOff) {
+            idle();
+        }
+    }
+
+    /** sifive_test reset: QEMU re-copies its ROM images (firmware, kernel, device tree) and resets devices. */
+    private void loadImagesAfterReset() {
+        plic.reset();
+        uart.reset();
+        for (CfiFlash f : flash) {
+            f.reset();
+        }
+        loadImages();
+    }
+
+    private void stopHarts() {
+        for (Hart h : harts) {
+            h.endBatch();
+        }
+    }
+
+    /** Every hart waits in WFI: sleep until a timer deadline or console input. */
+    private void idle() {
+        long now = clint.mtime();
+        long deadline = clint.nextDeadlineTicks();
+        for (Hart h : harts) {
+            deadline = Math.min(deadline, h.nextTimerDeadline());
+        }
+        long nanos = deadline == Long.MAX_VALUE ? MAX_IDLE_NANOS
+                : Math.min(MAX_IDLE_NANOS, Math.max(0, (deadline - now) * (1_000_000_000L / VirtMemoryMap.TIMEBASE_HZ)));
+        if (nanos <= 0 || uart.hasInput()) {
+            return;
+        }
+        synchronized (wakeup) {
+            try {
+                wakeup.wait(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested = true;
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    /** Asks {@link #run()} to return after the current batch (safe from any thread). */
+    public void requestStop() {
+        stopRequested = true;
+        stopHarts();
+        wake();
+    }
+
+    public boolean isPoweredOff() {
+        return poweredOff;
+    }
+
+    public int exitStatus() {
+        return exitStatus;
     }
 
     public long instructionsRetired() {
-        return 0;
+        long n = 0;
+        for (Hart h : harts) {
+            n += h.instructionsRetired();
+        }
+        return n;
+    }
+
+    private Thread consoleReader;
+
+    private void startConsoleReader() {
+        if (consoleIn == null || consoleReader != null) {
+            return;
+        }
+        consoleReader = new Thread(() -> {
+            byte[] buf = new byte[256];
+            try {
+                int n;
+                while ((n = consoleIn.read(buf)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        uart.receive(buf[i]);
+                    }
+                }
+            } catch (IOException e) {
+                // console closed: no more input
+            }
+        }, "hvscope-console");
+        consoleReader.setDaemon(true);
+        consoleReader.start();
     }
 
     @Override
     public void close() {
+        uart.flush();
+        for (CfiFlash f : flash) {
+            if (f != null) {
+                try {
+                    f.close();
+                } catch (IOException e) {
+                    notes.add("closing pflash: " + e.getMessage());
+                }
+            }
+        }
     }
 }
