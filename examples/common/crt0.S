@@ -163,6 +163,8 @@ s_trap_entry:
 1:  /* A delegated "return from run_in_mode" ecall from U: pass it on to M. */
     ld      a0, 10*8(sp)
     li      a7, RUN_RETURN_MAGIC
+    .globl  run_forward_ecall
+run_forward_ecall:
     ecall
 2:  j       2b
 
@@ -197,6 +199,8 @@ run_in_mode:
     .globl run_return
 run_return:
     li      a7, RUN_RETURN_MAGIC
+    .globl  run_return_ecall
+run_return_ecall:
     ecall
 1:  j       1b
 
