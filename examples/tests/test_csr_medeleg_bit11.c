@@ -8,7 +8,6 @@ int main(void)
     csr_write(medeleg, 1UL << CAUSE_MACHINE_ECALL);
     uint64_t medeleg = csr_read(medeleg);
     csr_write(medeleg, 0);
-    test_note_hex("medeleg after writing bit 11", medeleg);
     CHECK_EQ(medeleg, 0);
     return 0;
 }

@@ -76,7 +76,6 @@ int main(void)
         | (1 << CAUSE_STORE_PAGE_FAULT);
     CHECK_EQ(medeleg & delegable, delegable);
     CHECK_EQ(medeleg & (1UL << 14), 0);                        /* reserved cause */
-    test_note_hex("medeleg writable", medeleg);
     csr_write(medeleg, 0);
     CHECK_EQ(csr_read(medeleg), 0);
 
