@@ -154,6 +154,17 @@ static void check_nan(void)
     __asm__ volatile("fmv.d.x ft0, %1\n\tfmv.w.x ft1, %2\n\tfadd.s ft2, ft0, ft1\n\tfmv.x.d %0, ft2"
                      : "=r"(r) : "r"(0x000000003f800000UL), "r"(S_ONE) : "ft0", "ft1", "ft2");
     CHECK_EQ(r, 0xffffffff00000000UL | S_QNAN);
+    /* flw boxes like fmv.w.x; fsw stores the low 32 bits whatever the upper ones are. */
+    static volatile uint32_t mem32[2];
+    mem32[0] = S_THREE;
+    __asm__ volatile("flw ft0, 0(%1)\n\tfmv.x.d %0, ft0" : "=r"(raw) : "r"(mem32) : "ft0", "memory");
+    CHECK_EQ(raw, 0xffffffff00000000UL | S_THREE);
+    __asm__ volatile("fmv.d.x ft0, %0\n\tfsw ft0, 4(%1)" : : "r"(0x12345678cafef00dUL), "r"(mem32) : "ft0", "memory");
+    CHECK_EQ(mem32[1], 0xcafef00dUL);
+    static volatile uint64_t mem64;
+    __asm__ volatile("fmv.d.x ft0, %0\n\tfsd ft0, 0(%1)\n\tfld ft1, 0(%1)\n\tfmv.x.d %0, ft1"
+                     : "+r"(raw) : "r"(&mem64) : "ft0", "ft1", "memory");
+    CHECK_EQ(mem64, 0xffffffff00000000UL | S_THREE);
     /* fmv.x.w sign-extends the low 32 bits, boxed or not; fsgnj.s of an unboxed value is the
        canonical NaN. */
     __asm__ volatile("fmv.d.x ft0, %1\n\tfmv.x.w %0, ft0" : "=r"(r) : "r"(0x12345678bf800000UL) : "ft0");

@@ -10,6 +10,7 @@
     __asm__ volatile(insn " %0, " #off "(%1)" : : "r"((uint64_t)(val)), "r"(addr) : "memory")
 
 static volatile uint8_t buf[64] __attribute__((aligned(16)));
+static volatile uint8_t two_pages[8192] __attribute__((aligned(4096)));
 
 int main(void)
 {
@@ -65,5 +66,17 @@ int main(void)
     CHECK_EQ(LD("ld", p, 32), 0xf00d000000beef00UL);
     CHECK_EQ(LD("ld", p, 40), 0x445566778800cafeUL);
     CHECK_EQ(LD("ld", p, 48), 0x0000000000112233UL);
+
+    /* A misaligned doubleword straddling a 4 KiB page boundary. */
+    volatile uint8_t *edge = &two_pages[4096 - 3];
+    for (int i = 0; i < 8; i++) {
+        edge[i] = (uint8_t)(0x10 + i);
+    }
+    trap_expect(CAUSE_MISALIGNED_LOAD);
+    CHECK_EQ(LD("ld", edge, 0), 0x1716151413121110UL);
+    ST("sd", 0x8877665544332211UL, edge, 0);
+    CHECK_EQ(trap_consumed(), 0);
+    CHECK_EQ(two_pages[4095], 0x33);
+    CHECK_EQ(two_pages[4096], 0x44);
     return 0;
 }

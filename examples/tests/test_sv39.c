@@ -2,7 +2,7 @@
    S accesses through them. Covers 4 KiB, 2 MiB and 1 GiB leaves (512 GiB in Sv48), page faults
    with the right cause and stval (invalid, write to read-only, W-without-R, non-leaf at the last
    level, misaligned superpage, non-canonical address, fetch from a non-executable page),
-   U pages from S with and without SUM, MXR, hardware setting of A and D, and sfence.vma after a
+   U pages from S with and without SUM, S pages from U, MXR, hardware setting of A and D, and sfence.vma after a
    PTE change, plus delegation of page faults to S. */
 #include "test.h"
 #include "vm.h"
@@ -149,6 +149,25 @@ int main(void)
                    run_in_mode(PRV_S, s_store, VA_PAGE(P_RO)));
     csr_write(medeleg, 0);
     test_note("delegation ok");
+
+    /* U-mode: a second table where the identity maps are U pages (U code and stack must be in U
+       pages), one U page and one S page: U reaches only the U page. */
+    uint64_t *root_u = vm_new_table();
+    vm_map(root_u, VM_LEVELS, 0x00000000UL, 0x00000000UL, 2, PTE_LEAF_AD | PTE_R | PTE_W | PTE_U);
+    vm_map(root_u, VM_LEVELS, 0x80000000UL, 0x80000000UL, 2, PTE_LEAF_AD | PTE_RWX | PTE_U);
+    vm_map(root_u, VM_LEVELS, VA_PAGE(0), (uint64_t)page_a, 0, PTE_LEAF_AD | PTE_R | PTE_U);
+    vm_map(root_u, VM_LEVELS, VA_PAGE(1), (uint64_t)page_b, 0, PTE_LEAF_AD | PTE_R | PTE_W);
+    csr_write(satp, vm_satp(root_u, VM_LEVELS));
+    __asm__ volatile("sfence.vma" ::: "memory");
+    CHECK_EQ(run_in_mode(PRV_U, s_load, VA_PAGE(0) + 8), 0xa000000000000001UL);
+    EXPECT_TRAP(CAUSE_STORE_PAGE_FAULT, VA_PAGE(0), run_in_mode(PRV_U, s_store, VA_PAGE(0)));
+    EXPECT_TRAP(CAUSE_LOAD_PAGE_FAULT, VA_PAGE(1) + 8, run_in_mode(PRV_U, s_load, VA_PAGE(1) + 8));
+    csr_set(mstatus, MSTATUS_SUM);                    /* SUM does not matter to U */
+    EXPECT_TRAP(CAUSE_LOAD_PAGE_FAULT, VA_PAGE(1), run_in_mode(PRV_U, s_load, VA_PAGE(1)));
+    csr_clear(mstatus, MSTATUS_SUM);
+    csr_write(satp, vm_satp(root, VM_LEVELS));
+    __asm__ volatile("sfence.vma" ::: "memory");
+    test_note("U-mode ok");
 
 #if VM_LEVELS == 4
     /* Sv48 only: a 512 GiB leaf at the top level, mapping VA 0x80_0000_0000 to PA 0. */

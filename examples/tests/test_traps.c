@@ -19,6 +19,13 @@ static uint64_t do_illegal(uint64_t unused)
     __asm__ volatile(".word 0x0000000b" ::: "memory");   /* custom-0 opcode: not implemented */
     return 0;
 }
+/* An illegal instruction at a known address (for sepc/mepc checks). */
+extern char labelled_illegal[];
+static uint64_t do_labelled_illegal(uint64_t unused)
+{
+    __asm__ volatile(".globl labelled_illegal\nlabelled_illegal:\n\t.word 0x0000000b" ::: "memory");
+    return 0;
+}
 static uint64_t do_read_mstatus(uint64_t unused)
 {
     __asm__ volatile(".word 0x30002573" ::: "a0", "memory");   /* csrr a0, mstatus */
@@ -122,6 +129,11 @@ static void check_delegation(void)
     /* From S and U the delegated causes go to the S handler: scause/stval/sepc. */
     EXPECT_TRAP_AT('S', CAUSE_ILLEGAL_INSTRUCTION, 0x0000000b, run_in_mode(PRV_S, do_illegal, 0));
     CHECK_EQ(trap_last.status & MSTATUS_SPP, MSTATUS_SPP);     /* came from S */
+    EXPECT_TRAP_AT('S', CAUSE_ILLEGAL_INSTRUCTION, 0x0000000b, run_in_mode(PRV_S, do_labelled_illegal, 0));
+    CHECK_EQ(trap_last.epc, (uint64_t)labelled_illegal);        /* sepc */
+    CHECK_EQ(csr_read(scause), CAUSE_ILLEGAL_INSTRUCTION);
+    CHECK_EQ(csr_read(stval), 0x0000000b);
+    CHECK_EQ(csr_read(sepc), (uint64_t)labelled_illegal + 4);  /* the handler advanced it */
     EXPECT_TRAP_AT('S', CAUSE_ILLEGAL_INSTRUCTION, 0x0000000b, run_in_mode(PRV_U, do_illegal, 0));
     CHECK_EQ(trap_last.status & MSTATUS_SPP, 0);               /* came from U */
     EXPECT_TRAP_AT('S', CAUSE_USER_ECALL, 0, run_in_mode(PRV_U, do_ecall, 0));
