@@ -1,6 +1,7 @@
 /* Interrupts: machine timer (CLINT mtimecmp/mtime), machine software (CLINT msip), supervisor
    software through mip.SSIP with and without mideleg, wfi wake-up with interrupts globally
-   disabled, and the priority order MSI > MTI > SSI when several are pending at once. */
+   disabled, vectored mtvec, MSI before MTI when both are pending, and M-level interrupts before
+   delegated S-level ones while running in S. */
 #include "test.h"
 
 static volatile uint64_t order[8];
@@ -43,6 +44,27 @@ static int irq_handler(struct trap_frame *f, int level)
     }
     return 1;
 }
+
+/* Vectored mtvec: exceptions use entry 0, interrupt n entry n (base + 4n). The stubs for MSI and
+   MTI leave their number in sscratch (restored by s_trap_init afterwards) and continue into the
+   common trap entry. */
+__asm__(".text\n"
+        ".option push\n.option norvc\n"
+        ".balign 256\n"
+        ".globl vector_table\n"
+        "vector_table:\n"
+        "  j m_trap_entry\n"          /* 0: exceptions */
+        "  j m_trap_entry\n"          /* 1 */
+        "  j m_trap_entry\n"          /* 2 */
+        "  j vector_stub3\n"          /* 3: MSI */
+        "  j m_trap_entry\n"          /* 4 */
+        "  j m_trap_entry\n"          /* 5 */
+        "  j m_trap_entry\n"          /* 6 */
+        "  j vector_stub7\n"          /* 7: MTI */
+        "vector_stub3:\n  csrwi sscratch, 3\n  j m_trap_entry\n"
+        "vector_stub7:\n  csrwi sscratch, 7\n  j m_trap_entry\n"
+        ".option pop\n");
+extern char vector_table[];
 
 #define M_IRQ(n) (CAUSE_INTERRUPT | (n) | ((uint64_t)'M' << 8))
 #define S_IRQ(n) (CAUSE_INTERRUPT | (n) | ((uint64_t)'S' << 8))
@@ -177,5 +199,34 @@ int main(void)
     csr_write(mideleg, 0);
     csr_write(mie, 0);
     test_note("priority ok");
+
+    /* Vectored mode: the timer enters at base + 4*7, the software interrupt at base + 4*3. */
+    uint64_t direct = csr_read(mtvec);
+    csr_write(mtvec, (uint64_t)vector_table | 1);
+    CHECK_EQ(csr_read(mtvec), (uint64_t)vector_table | 1);
+    reset_record();
+    csr_write(sscratch, 0);
+    csr_write(mie, MIP_MTIP);
+    *CLINT_MTIMECMP = 0;
+    csr_set(mstatus, MSTATUS_MIE);
+    __asm__ volatile("nop");
+    csr_clear(mstatus, MSTATUS_MIE);
+    CHECK_EQ(taken, 1);
+    CHECK_EQ(csr_read(sscratch), 7);
+    csr_write(mie, MIP_MSIP);
+    *CLINT_MSIP = 1;
+    csr_set(mstatus, MSTATUS_MIE);
+    __asm__ volatile("nop");
+    csr_clear(mstatus, MSTATUS_MIE);
+    CHECK_EQ(taken, 2);
+    CHECK_EQ(csr_read(sscratch), 3);
+    /* Exceptions still use the base address. */
+    csr_write(sscratch, 0);
+    EXPECT_TRAP(CAUSE_BREAKPOINT, 0, __asm__ volatile("ebreak"));
+    CHECK_EQ(csr_read(sscratch), 0);
+    csr_write(mtvec, direct);
+    csr_write(mie, 0);
+    s_trap_init();
+    test_note("vectored mtvec ok");
     return 0;
 }
