@@ -53,10 +53,6 @@ public final class CsrTable {
 
     private static final Predicate ANY = (h, w) -> Access.OK;
 
-    static {
-        define();
-    }
-
     /** Reads a CSR as the current instruction: checks privilege and raises on refusal. */
     static long read(Hart h, int number) {
         Entry e = resolve(h, number, false);
@@ -368,10 +364,10 @@ public final class CsrTable {
         });
     }
 
-    /** Bare, Sv39 and Sv48; a write of any other mode has no effect at all. */
+    /** Bare, Sv39, Sv48 and Sv57 (as QEMU 7.2); a write of any other mode has no effect at all. */
     static boolean legalAtpMode(long v) {
         long mode = v >>> 60;
-        return mode == 0 || mode == 8 || mode == 9;
+        return mode == 0 || mode == 8 || mode == 9 || mode == 10;
     }
 
     private static void defineHypervisor() {
@@ -437,5 +433,10 @@ public final class CsrTable {
                 h.flushTranslations(true);
             }
         });
+    }
+
+    // Last, so every predicate constant above is initialized before the table refers to it.
+    static {
+        define();
     }
 }

@@ -20,7 +20,7 @@ final class RvPriv {
     }
 
     static long ebreak(Hart h) {
-        throw h.raise(Cause.BREAKPOINT, h.pc);
+        throw h.raise(Cause.BREAKPOINT, 0);   // QEMU 7.2 writes mtval = 0 for ebreak
     }
 
     static long mret(Hart h) {
