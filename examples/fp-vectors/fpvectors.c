@@ -168,8 +168,70 @@ static const struct op ops[] = {
     {"fcvt.s.d", fcvt_s_d, 'X', 1}, {"fcvt.d.s", fcvt_d_s, 'Y', 1},
 };
 
+/* Hand-picked operands (op name, a, b, c) run before the generated ones. */
+struct fixed {
+    const char *op;
+    uint64_t a, b, c;
+};
+
+static const struct fixed fixedCases[] = {
+    /* (2^27-1)*2^-538 * (2^27+1)*2^-538 = 2^-1022 * (1 - 2^-54): tininess after rounding */
+    {"fmul.d", 0x1ffffffffc000000ull, 0x2000000002000000ull, 0},
+    /* 18631*2^-76 * 1801*2^-75 = 2^-126 * (1 - 2^-25) */
+    {"fmul.s", 0x20918e00, 0x1f612000, 0},
+    /* fma: inf * 0 + qNaN must raise NV */
+    {"fmadd.d", 0x7ff0000000000000ull, 0, 0x7ff8000000000000ull},
+    {"fmadd.s", 0, 0x7f800000, 0x7fc00000},
+    /* exact zero sums: sign depends on rounding mode */
+    {"fadd.d", 0x3ff0000000000000ull, 0xbff0000000000000ull, 0},
+    {"fnmadd.d", 0x4000000000000000ull, 0x3ff8000000000000ull, 0xc008000000000000ull},
+    /* halfway cases for ties-to-even versus ties-to-max-magnitude */
+    {"fadd.s", 0x4b800000, 0x3f800000, 0},
+    {"fcvt.w.d", 0x4004000000000000ull, 0, 0},
+    {"fcvt.s.d", 0x3ff0000010000000ull, 0, 0},
+};
+
+static void emit(const struct op *o, int rm, uint64_t a, uint64_t b, uint64_t c, uint64_t r, uint64_t fl) {
+    puts_(o->name); putc_(' ');
+    puthex((uint64_t)rm); putc_(' ');
+    puthex(a); putc_(' ');
+    puthex(b); putc_(' ');
+    puthex(c); putc_(' ');
+    puthex(r); putc_(' ');
+    puthex(fl); putc_('\n');
+}
+
+static uint64_t runOp(const struct op *o, int rm, uint64_t a, uint64_t b, uint64_t c, uint64_t *fl) {
+    __asm__ volatile("fsrm %0\n\tfsflags zero" : : "r"(rm));
+    uint64_t r = o->fn(a, b, c);
+    __asm__ volatile("frflags %0" : "=r"(*fl));
+    return r;
+}
+
+static const struct op *find(const char *name) {
+    for (unsigned i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        const char *x = ops[i].name, *y = name;
+        while (*x && *x == *y) {
+            x++;
+            y++;
+        }
+        if (*x == *y) return &ops[i];
+    }
+    return &ops[0];
+}
+
 int main(void) {
     unsigned lines = 0;
+    for (unsigned i = 0; i < sizeof fixedCases / sizeof fixedCases[0]; i++) {
+        const struct fixed *f = &fixedCases[i];
+        const struct op *o = find(f->op);
+        for (int rm = 0; rm <= 4; rm++) {
+            uint64_t fl;
+            uint64_t r = runOp(o, rm, f->a, f->b, f->c, &fl);
+            emit(o, rm, f->a, f->b, f->c, r, fl);
+            lines++;
+        }
+    }
     for (unsigned i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         const struct op *o = &ops[i];
         int n = o->rounds ? N : 5 * N;
@@ -187,21 +249,13 @@ int main(void) {
                 b = operand(11, 53, expOf(a, 11, 53));
                 c = operand(11, 53, expOf(a, 11, 53) + expOf(b, 11, 53) - 1023);
             }
+            if (o->kind == 'S' || o->kind == 'Y') {
+                a &= 0xffffffffu; b &= 0xffffffffu; c &= 0xffffffffu;
+            }
             for (int rm = 0; rm <= (o->rounds ? 4 : 0); rm++) {
-                __asm__ volatile("fsrm %0\n\tfsflags zero" : : "r"(rm));
-                uint64_t r = o->fn(a, b, c);
                 uint64_t fl;
-                __asm__ volatile("frflags %0" : "=r"(fl));
-                if (o->kind == 'S' || o->kind == 'Y') {
-                    a &= 0xffffffffu; b &= 0xffffffffu; c &= 0xffffffffu;
-                }
-                puts_(o->name); putc_(' ');
-                puthex((uint64_t)rm); putc_(' ');
-                puthex(a); putc_(' ');
-                puthex(b); putc_(' ');
-                puthex(c); putc_(' ');
-                puthex(r); putc_(' ');
-                puthex(fl); putc_('\n');
+                uint64_t r = runOp(o, rm, a, b, c, &fl);
+                emit(o, rm, a, b, c, r, fl);
                 lines++;
             }
         }

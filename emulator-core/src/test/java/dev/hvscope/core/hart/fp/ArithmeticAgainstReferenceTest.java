@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * soft path are checked.
  */
 class ArithmeticAgainstReferenceTest {
-    private static final int RANDOM = 4000;
+    /** Random cases per test; raise with -Dfp.random=N for a long soak run. */
+    private static final int RANDOM = Integer.getInteger("fp.random", 4000);
 
     interface Op2 {
         long apply(long a, long b, int rm, FpFlags fl);

@@ -44,7 +44,7 @@ class ConversionAgainstReferenceTest {
 
     private long[] operands(RefFloat.Fmt f, long seed) {
         Operands ops = new Operands(f, seed);
-        long[] v = new long[ops.edges.length + 3000];
+        long[] v = new long[ops.edges.length + Integer.getInteger("fp.random", 3000)];
         System.arraycopy(ops.edges, 0, v, 0, ops.edges.length);
         for (int i = ops.edges.length; i < v.length; i++) {
             v[i] = ops.any();

@@ -3,12 +3,18 @@ package dev.hvscope.core.hart.fp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +68,49 @@ class QemuVectorsTest {
         assertEquals(54, opsSeen.size(), "operations covered");
         if (!failures.isEmpty()) {
             fail(failures.size() + " mismatches with QEMU:\n" + String.join("\n", failures));
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Paths.get(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String vectorLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+    }
+
+    private static void run(Path dir, String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "timed out: " + String.join(" ", cmd));
+        assertEquals(0, p.exitValue(), "failed: " + String.join(" ", cmd));
+    }
+
+    @Test
+    void committedVectors_matchAFreshQemuRun() throws Exception {
+        assumeTrue(onPath("riscv64-unknown-elf-gcc") && onPath("qemu-system-riscv64"),
+                "riscv64-unknown-elf-gcc or qemu-system-riscv64 not installed");
+        Path src = Paths.get("..", "examples", "fp-vectors").toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(src), "examples/fp-vectors not found from " + Paths.get("").toAbsolutePath());
+        Path tmp = Files.createTempDirectory("fpvectors");
+        try {
+            Path elf = tmp.resolve("fpvectors.elf");
+            Path out = tmp.resolve("vectors.txt");
+            run(src, "riscv64-unknown-elf-gcc", "-march=rv64gc", "-mabi=lp64d", "-mcmodel=medany", "-O2",
+                    "-ffreestanding", "-nostdlib", "-T", "link.ld", "-o", elf.toString(), "crt0.S", "fpvectors.c");
+            run(src, "sh", "capture.sh", elf.toString(), out.toString());
+            Path committed = Paths.get("src", "test", "resources", "fp", "qemu-vectors.txt");
+            assertEquals(vectorLines(committed), vectorLines(out),
+                    "qemu-vectors.txt is stale: run make in examples/fp-vectors");
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
