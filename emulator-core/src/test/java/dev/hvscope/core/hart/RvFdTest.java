@@ -1,8 +1,13 @@
 package dev.hvscope.core.hart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hvscope.core.hart.fp.FpFlags;
+import dev.hvscope.core.isa.Extension;
+import dev.hvscope.core.isa.Opcode;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +103,28 @@ class RvFdTest {
         assertEquals(FpFlags.NX, h.fflags);
         RvFd.fcvtSD(h, r(0b0100000, 1, 3, RNE, 4, OP_FP));
         assertEquals(box(Float.floatToRawIntBits((float) (1.0 / 3.0))), h.f[4]);
+    }
+
+    /** FADD_S -> faddS, FCVT_WU_S -> fcvtWuS: the name the executor switch uses. */
+    private static String methodName(Opcode op) {
+        String[] parts = op.name().toLowerCase().split("_");
+        StringBuilder sb = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void everyFAndDOpcode_hasAnExecutorMethod() throws Exception {
+        int n = 0;
+        for (Opcode op : Opcode.values()) {
+            if (op.extension() == Extension.F || op.extension() == Extension.D) {
+                Method m = RvFd.class.getMethod(methodName(op), Hart.class, int.class);
+                assertTrue(Modifier.isStatic(m.getModifiers()), m.toString());
+                n++;
+            }
+        }
+        assertEquals(62, n);
     }
 }
