@@ -98,7 +98,7 @@ public final class RvFd {
 
     // ---- single precision ----
 
-    /** rs1*rs2 + rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** rs1*rs2 + rs3, rounded once. */
     public static void fmaddS(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -108,7 +108,7 @@ public final class RvFd {
         accrue(h, fl);
     }
 
-    /** rs1*rs2 - rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** rs1*rs2 - rs3, rounded once; the negations apply to the operands, which fixes the sign of an exact zero. */
     public static void fmsubS(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -118,7 +118,7 @@ public final class RvFd {
         accrue(h, fl);
     }
 
-    /** -(rs1*rs2) + rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** -(rs1*rs2) + rs3, rounded once; the negations apply to the operands, which fixes the sign of an exact zero. */
     public static void fnmsubS(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -128,7 +128,7 @@ public final class RvFd {
         accrue(h, fl);
     }
 
-    /** -(rs1*rs2) - rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** -(rs1*rs2) - rs3, rounded once; the negations apply to the operands, which fixes the sign of an exact zero. */
     public static void fnmaddS(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -320,7 +320,7 @@ public final class RvFd {
 
     // ---- double precision ----
 
-    /** rs1*rs2 + rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** rs1*rs2 + rs3, rounded once. */
     public static void fmaddD(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -330,7 +330,7 @@ public final class RvFd {
         accrue(h, fl);
     }
 
-    /** rs1*rs2 - rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** rs1*rs2 - rs3, rounded once; the negations apply to the operands, which fixes the sign of an exact zero. */
     public static void fmsubD(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -340,7 +340,7 @@ public final class RvFd {
         accrue(h, fl);
     }
 
-    /** -(rs1*rs2) + rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** -(rs1*rs2) + rs3, rounded once; the negations apply to the operands, which fixes the sign of an exact zero. */
     public static void fnmsubD(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
@@ -350,7 +350,7 @@ public final class RvFd {
         accrue(h, fl);
     }
 
-    /** -(rs1*rs2) - rs3, one rounding; negation is applied to the operands, as a fused negate-multiply-add. */
+    /** -(rs1*rs2) - rs3, rounded once; the negations apply to the operands, which fixes the sign of an exact zero. */
     public static void fnmaddD(Hart h, int insn) {
         h.requireFp();
         int rm = rm(h, insn);
