@@ -40,6 +40,8 @@ public final class Hart {
 
     int fflags;
     int frm;
+    /** Scratch exception flags of the FP instruction being executed (no allocation per instruction). */
+    public final dev.hvscope.core.hart.fp.FpFlags fpFlags = new dev.hvscope.core.hart.fp.FpFlags();
 
     // Machine-level CSR state.
     long mstatus;
@@ -205,6 +207,13 @@ public final class Hart {
     }
 
     // ---- register helpers used by the instruction groups ----
+
+    /** Turns the FP unit on (mstatus.FS = Initial), as firmware does before using FP; for tests and tools. */
+    public void enableFp() {
+        if ((mstatus & Status.FS) == 0) {
+            mstatus |= 1L << Status.FS_SHIFT;
+        }
+    }
 
     public void writeX(int rd, long value) {
         if (rd != 0) {
