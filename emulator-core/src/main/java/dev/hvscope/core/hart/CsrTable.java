@@ -42,8 +42,12 @@ public final class CsrTable {
     static final long MIDELEG_H_FIXED = VS_INTERRUPTS | SGEI;
     static final long S_INTERRUPTS = (1L << Cause.IRQ_SSI) | (1L << Cause.IRQ_STI) | (1L << Cause.IRQ_SEI);
     static final long M_INTERRUPTS = (1L << Cause.IRQ_MSI) | (1L << Cause.IRQ_MTI) | (1L << Cause.IRQ_MEI);
-    /** Exceptions M-mode may delegate (not ecall from M, 11). */
-    static final long MEDELEG_WRITABLE = 0xb3ffL & ~(1L << 11) | (0xfL << 20);
+    /** Exceptions M-mode may delegate without H: causes 0-9, 12, 13, 15 (never ecall from M, 11). */
+    static final long MEDELEG_WRITABLE = 0xb3ffL;
+    /** With H also ecall from VS (10) and the guest-page faults and virtual instruction (20-23). */
+    static final long MEDELEG_WRITABLE_H = MEDELEG_WRITABLE | (1L << 10) | (0xfL << 20);
+    /** Implemented hpm counters 3..18, as QEMU 7.2: writable, counting no events. */
+    static final int HPM_COUNTERS = 16;
     /** Exceptions HS-mode may delegate to VS (not ecall from HS/VS/M, not guest-page faults or virtual instruction). */
     static final long HEDELEG_WRITABLE = 0xb1ffL;
 
@@ -211,9 +215,13 @@ public final class CsrTable {
         csr(Csr.TIME, "time", counter(1), h -> h.timeNow() + (h.virt ? h.htimedelta : 0), (h, v) -> { });
         csr(Csr.INSTRET, "instret", counter(2), CsrTable::instretNow, (h, v) -> { });
         for (int i = 3; i <= 31; i++) {
-            csr(Csr.CYCLE + i, "hpmcounter" + i, counter(i), h -> 0L, (h, v) -> { });
-            csr(Csr.MCYCLE + i, "mhpmcounter" + i, ANY, h -> 0L, (h, v) -> { });
-            csr(Csr.MHPMEVENT3 + i - 3, "mhpmevent" + i, ANY, h -> 0L, (h, v) -> { });
+            int n = i;
+            boolean implemented = i < 3 + HPM_COUNTERS;
+            csr(Csr.CYCLE + i, "hpmcounter" + i, counter(i), h -> h.hpmCounter[n], (h, v) -> { });
+            csr(Csr.MCYCLE + i, "mhpmcounter" + i, ANY, h -> h.hpmCounter[n],
+                    (h, v) -> h.hpmCounter[n] = implemented ? v : 0);
+            csr(Csr.MHPMEVENT3 + i - 3, "mhpmevent" + i, ANY, h -> h.hpmEvent[n],
+                    (h, v) -> h.hpmEvent[n] = implemented ? v : 0);
         }
         csr(Csr.MCYCLE, "mcycle", ANY, CsrTable::instretNow, (h, v) -> h.instret = v - h.batchExecuted);
         csr(Csr.MINSTRET, "minstret", ANY, CsrTable::instretNow, (h, v) -> h.instret = v - h.batchExecuted);
@@ -265,7 +273,7 @@ public final class CsrTable {
     }
 
     private static long medelegMask(Hart h) {
-        return h.hExtension ? MEDELEG_WRITABLE : MEDELEG_WRITABLE & 0xffffL & ~(1L << 10);
+        return h.hExtension ? MEDELEG_WRITABLE_H : MEDELEG_WRITABLE;
     }
 
     private static long mieMask(Hart h) {

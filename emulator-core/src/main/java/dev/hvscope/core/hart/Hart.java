@@ -63,6 +63,9 @@ public final class Hart {
     long mcounteren;
     long menvcfg;
     long mcountinhibit;
+    /** mhpmcounter3..31 and mhpmevent3..31 (indexed by counter number): storage only, no events count. */
+    final long[] hpmCounter = new long[32];
+    final long[] hpmEvent = new long[32];
 
     // Supervisor-level.
     long stvec;
@@ -166,6 +169,8 @@ public final class Hart {
         mie = 0;
         mipSoftware = 0;
         medeleg = 0;
+        java.util.Arrays.fill(hpmCounter, 0);
+        java.util.Arrays.fill(hpmEvent, 0);
         satp = 0;
         vsatp = 0;
         hgatp = 0;
