@@ -79,9 +79,10 @@ typedef unsigned char uint8_t;
 
 /*
  * How the pflash#1 fault is served. A byte in .data rather than a constant so a debugger can flip
- * it before the fault: it is read when the fault is handled, not at start-up.
+ * it before the fault: it is read when the fault is handled, not at start-up. Forced into .data
+ * (a 0 would land in .bss) so the byte is in the ELF image and survives the .bss clear.
  */
-volatile uint8_t pflash_mode __attribute__((used)) = PFLASH_MODE;
+volatile uint8_t pflash_mode __attribute__((used, section(".data"))) = PFLASH_MODE;
 
 /* The start of the tour's pflash image (see examples/pflash/make-pflash.sh), served in emulate mode. */
 static const uint8_t pflash_image_header[] = {

@@ -19,7 +19,7 @@
 #define UNMAPPED_GPA 0x90000000UL
 #define SBI_EXT_UNKNOWN 0x0abcdef0
 
-volatile uint8_t fault_kind __attribute__((used)) = FAULT_KIND;
+volatile uint8_t fault_kind __attribute__((used, section(".data"))) = FAULT_KIND;
 
 void guest_main(unsigned long hartid, unsigned long dtb)
 {
