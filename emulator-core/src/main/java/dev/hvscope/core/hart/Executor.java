@@ -5,7 +5,8 @@ import dev.hvscope.core.isa.OpId;
 /**
  * The run loop: batches of instructions from the decode cache, one switch on the opcode, then
  * interrupts, timers and stop requests between batches (Spike's step(n)). Synchronous traps unwind
- * to here as the hart's one preallocated {@link TrapException}.
+ * to here as the hart's one preallocated {@link TrapException}; the try region costs nothing until
+ * one is thrown.
  */
 public final class Executor {
     private Executor() {
@@ -18,8 +19,6 @@ public final class Executor {
      * @return the number of instructions retired
      */
     public static int run(Hart h, int budget) {
-        h.batchExecuted = 0;
-        h.batchLimit = budget;
         h.breakpointHit = false;
         long irq = Traps.pendingInterrupt(h);
         if (irq != 0) {
@@ -30,571 +29,579 @@ public final class Executor {
             }
             h.waitingForInterrupt = false;
         }
-        while (h.batchExecuted < h.batchLimit) {
-            try {
-                loop(h);
-            } catch (TrapException t) {
-                h.takePendingTrap();
-                h.batchLimit--;   // a trap uses budget too, so a fault loop still ends the batch
-            }
-        }
-        int n = h.batchExecuted;
+        int n = loop(h, budget);
         h.instret += n;
         h.batchExecuted = 0;
         return n;
     }
 
-    private static void loop(Hart h) {
+    private static int loop(Hart h, int budget) {
         final DecodeCache c = h.decodeCache;
         final long[] tags = c.tag;
         final int[] words = c.word;
         final int[] ops = c.op;
         final byte[] lengths = c.length;
-        while (h.batchExecuted < h.batchLimit) {
-            long pc = h.pc;
-            int slot = h.decodeBase + DecodeCache.index(pc);
-            if (tags[slot] != pc) {
-                h.fillDecode(pc, slot);
+        int executed = 0;
+        long pc = h.pc;
+        h.batchLimit = budget;
+        while (executed < h.batchLimit) {
+            try {
+                h.pc = pc;
+                int slot = h.decodeBase + DecodeCache.index(pc);
+                if (tags[slot] != pc) {
+                    h.fillDecode(pc, slot);
+                }
+                int insn = words[slot];
+                long next = pc + lengths[slot];
+                switch (ops[slot]) {
+                    case OpId.ILLEGAL:
+                        throw h.illegalInstruction();
+                    case OpId.BREAK:
+                        h.breakpointHit = true;
+                        h.batchLimit = 0;
+                        continue;
+                    case OpId.LUI:
+                        RvI.lui(h, insn);
+                        break;
+                    case OpId.AUIPC:
+                        RvI.auipc(h, insn);
+                        break;
+                    case OpId.JAL:
+                        next = RvI.jal(h, insn, next);
+                        break;
+                    case OpId.JALR:
+                        next = RvI.jalr(h, insn, next);
+                        break;
+                    case OpId.BEQ:
+                        next = RvI.beq(h, insn, next);
+                        break;
+                    case OpId.BNE:
+                        next = RvI.bne(h, insn, next);
+                        break;
+                    case OpId.BLT:
+                        next = RvI.blt(h, insn, next);
+                        break;
+                    case OpId.BGE:
+                        next = RvI.bge(h, insn, next);
+                        break;
+                    case OpId.BLTU:
+                        next = RvI.bltu(h, insn, next);
+                        break;
+                    case OpId.BGEU:
+                        next = RvI.bgeu(h, insn, next);
+                        break;
+                    case OpId.LB:
+                        RvI.lb(h, insn);
+                        break;
+                    case OpId.LH:
+                        RvI.lh(h, insn);
+                        break;
+                    case OpId.LW:
+                        RvI.lw(h, insn);
+                        break;
+                    case OpId.LD:
+                        RvI.ld(h, insn);
+                        break;
+                    case OpId.LBU:
+                        RvI.lbu(h, insn);
+                        break;
+                    case OpId.LHU:
+                        RvI.lhu(h, insn);
+                        break;
+                    case OpId.LWU:
+                        RvI.lwu(h, insn);
+                        break;
+                    case OpId.SB:
+                        RvI.sb(h, insn);
+                        break;
+                    case OpId.SH:
+                        RvI.sh(h, insn);
+                        break;
+                    case OpId.SW:
+                        RvI.sw(h, insn);
+                        break;
+                    case OpId.SD:
+                        RvI.sd(h, insn);
+                        break;
+                    case OpId.ADDI:
+                        RvI.addi(h, insn);
+                        break;
+                    case OpId.SLTI:
+                        RvI.slti(h, insn);
+                        break;
+                    case OpId.SLTIU:
+                        RvI.sltiu(h, insn);
+                        break;
+                    case OpId.XORI:
+                        RvI.xori(h, insn);
+                        break;
+                    case OpId.ORI:
+                        RvI.ori(h, insn);
+                        break;
+                    case OpId.ANDI:
+                        RvI.andi(h, insn);
+                        break;
+                    case OpId.SLLI:
+                        RvI.slli(h, insn);
+                        break;
+                    case OpId.SRLI:
+                        RvI.srli(h, insn);
+                        break;
+                    case OpId.SRAI:
+                        RvI.srai(h, insn);
+                        break;
+                    case OpId.ADD:
+                        RvI.add(h, insn);
+                        break;
+                    case OpId.SUB:
+                        RvI.sub(h, insn);
+                        break;
+                    case OpId.SLL:
+                        RvI.sll(h, insn);
+                        break;
+                    case OpId.SLT:
+                        RvI.slt(h, insn);
+                        break;
+                    case OpId.SLTU:
+                        RvI.sltu(h, insn);
+                        break;
+                    case OpId.XOR:
+                        RvI.xor(h, insn);
+                        break;
+                    case OpId.SRL:
+                        RvI.srl(h, insn);
+                        break;
+                    case OpId.SRA:
+                        RvI.sra(h, insn);
+                        break;
+                    case OpId.OR:
+                        RvI.or(h, insn);
+                        break;
+                    case OpId.AND:
+                        RvI.and(h, insn);
+                        break;
+                    case OpId.ADDIW:
+                        RvI.addiw(h, insn);
+                        break;
+                    case OpId.SLLIW:
+                        RvI.slliw(h, insn);
+                        break;
+                    case OpId.SRLIW:
+                        RvI.srliw(h, insn);
+                        break;
+                    case OpId.SRAIW:
+                        RvI.sraiw(h, insn);
+                        break;
+                    case OpId.ADDW:
+                        RvI.addw(h, insn);
+                        break;
+                    case OpId.SUBW:
+                        RvI.subw(h, insn);
+                        break;
+                    case OpId.SLLW:
+                        RvI.sllw(h, insn);
+                        break;
+                    case OpId.SRLW:
+                        RvI.srlw(h, insn);
+                        break;
+                    case OpId.SRAW:
+                        RvI.sraw(h, insn);
+                        break;
+                    case OpId.FENCE:
+                        break;
+                    case OpId.FENCE_I:
+                        RvI.fenceI(h);
+                        break;
+                    case OpId.ECALL:
+                        next = RvPriv.ecall(h);
+                        break;
+                    case OpId.EBREAK:
+                        next = RvPriv.ebreak(h);
+                        break;
+                    case OpId.SRET:
+                        next = RvPriv.sret(h);
+                        break;
+                    case OpId.MRET:
+                        next = RvPriv.mret(h);
+                        break;
+                    case OpId.WFI:
+                        next = RvPriv.wfi(h, next);
+                        break;
+                    case OpId.SFENCE_VMA:
+                        RvPriv.sfenceVma(h, insn);
+                        break;
+                    case OpId.HFENCE_VVMA:
+                        RvH.hfenceVvma(h, insn);
+                        break;
+                    case OpId.HFENCE_GVMA:
+                        RvH.hfenceGvma(h, insn);
+                        break;
+                    case OpId.CSRRW:
+                        h.batchExecuted = executed;   // instret reads see the instructions before this one
+                        RvZicsr.csrrw(h, insn);
+                        break;
+                    case OpId.CSRRS:
+                        h.batchExecuted = executed;   // instret reads see the instructions before this one
+                        RvZicsr.csrrs(h, insn);
+                        break;
+                    case OpId.CSRRC:
+                        h.batchExecuted = executed;   // instret reads see the instructions before this one
+                        RvZicsr.csrrc(h, insn);
+                        break;
+                    case OpId.CSRRWI:
+                        h.batchExecuted = executed;   // instret reads see the instructions before this one
+                        RvZicsr.csrrwi(h, insn);
+                        break;
+                    case OpId.CSRRSI:
+                        h.batchExecuted = executed;   // instret reads see the instructions before this one
+                        RvZicsr.csrrsi(h, insn);
+                        break;
+                    case OpId.CSRRCI:
+                        h.batchExecuted = executed;   // instret reads see the instructions before this one
+                        RvZicsr.csrrci(h, insn);
+                        break;
+                    case OpId.HLV_B:
+                        RvH.hlvB(h, insn);
+                        break;
+                    case OpId.HLV_BU:
+                        RvH.hlvBu(h, insn);
+                        break;
+                    case OpId.HLV_H:
+                        RvH.hlvH(h, insn);
+                        break;
+                    case OpId.HLV_HU:
+                        RvH.hlvHu(h, insn);
+                        break;
+                    case OpId.HLVX_HU:
+                        RvH.hlvxHu(h, insn);
+                        break;
+                    case OpId.HLV_W:
+                        RvH.hlvW(h, insn);
+                        break;
+                    case OpId.HLV_WU:
+                        RvH.hlvWu(h, insn);
+                        break;
+                    case OpId.HLVX_WU:
+                        RvH.hlvxWu(h, insn);
+                        break;
+                    case OpId.HLV_D:
+                        RvH.hlvD(h, insn);
+                        break;
+                    case OpId.HSV_B:
+                        RvH.hsvB(h, insn);
+                        break;
+                    case OpId.HSV_H:
+                        RvH.hsvH(h, insn);
+                        break;
+                    case OpId.HSV_W:
+                        RvH.hsvW(h, insn);
+                        break;
+                    case OpId.HSV_D:
+                        RvH.hsvD(h, insn);
+                        break;
+                    case OpId.MUL:
+                        RvM.mul(h, insn);
+                        break;
+                    case OpId.MULH:
+                        RvM.mulh(h, insn);
+                        break;
+                    case OpId.MULHSU:
+                        RvM.mulhsu(h, insn);
+                        break;
+                    case OpId.MULHU:
+                        RvM.mulhu(h, insn);
+                        break;
+                    case OpId.DIV:
+                        RvM.div(h, insn);
+                        break;
+                    case OpId.DIVU:
+                        RvM.divu(h, insn);
+                        break;
+                    case OpId.REM:
+                        RvM.rem(h, insn);
+                        break;
+                    case OpId.REMU:
+                        RvM.remu(h, insn);
+                        break;
+                    case OpId.MULW:
+                        RvM.mulw(h, insn);
+                        break;
+                    case OpId.DIVW:
+                        RvM.divw(h, insn);
+                        break;
+                    case OpId.DIVUW:
+                        RvM.divuw(h, insn);
+                        break;
+                    case OpId.REMW:
+                        RvM.remw(h, insn);
+                        break;
+                    case OpId.REMUW:
+                        RvM.remuw(h, insn);
+                        break;
+                    case OpId.LR_W:
+                        RvA.lrW(h, insn);
+                        break;
+                    case OpId.SC_W:
+                        RvA.scW(h, insn);
+                        break;
+                    case OpId.AMOSWAP_W:
+                        RvA.amoswapW(h, insn);
+                        break;
+                    case OpId.AMOADD_W:
+                        RvA.amoaddW(h, insn);
+                        break;
+                    case OpId.AMOXOR_W:
+                        RvA.amoxorW(h, insn);
+                        break;
+                    case OpId.AMOAND_W:
+                        RvA.amoandW(h, insn);
+                        break;
+                    case OpId.AMOOR_W:
+                        RvA.amoorW(h, insn);
+                        break;
+                    case OpId.AMOMIN_W:
+                        RvA.amominW(h, insn);
+                        break;
+                    case OpId.AMOMAX_W:
+                        RvA.amomaxW(h, insn);
+                        break;
+                    case OpId.AMOMINU_W:
+                        RvA.amominuW(h, insn);
+                        break;
+                    case OpId.AMOMAXU_W:
+                        RvA.amomaxuW(h, insn);
+                        break;
+                    case OpId.LR_D:
+                        RvA.lrD(h, insn);
+                        break;
+                    case OpId.SC_D:
+                        RvA.scD(h, insn);
+                        break;
+                    case OpId.AMOSWAP_D:
+                        RvA.amoswapD(h, insn);
+                        break;
+                    case OpId.AMOADD_D:
+                        RvA.amoaddD(h, insn);
+                        break;
+                    case OpId.AMOXOR_D:
+                        RvA.amoxorD(h, insn);
+                        break;
+                    case OpId.AMOAND_D:
+                        RvA.amoandD(h, insn);
+                        break;
+                    case OpId.AMOOR_D:
+                        RvA.amoorD(h, insn);
+                        break;
+                    case OpId.AMOMIN_D:
+                        RvA.amominD(h, insn);
+                        break;
+                    case OpId.AMOMAX_D:
+                        RvA.amomaxD(h, insn);
+                        break;
+                    case OpId.AMOMINU_D:
+                        RvA.amominuD(h, insn);
+                        break;
+                    case OpId.AMOMAXU_D:
+                        RvA.amomaxuD(h, insn);
+                        break;
+                    case OpId.FLW:
+                        RvFd.flw(h, insn);
+                        break;
+                    case OpId.FSW:
+                        RvFd.fsw(h, insn);
+                        break;
+                    case OpId.FLD:
+                        RvFd.fld(h, insn);
+                        break;
+                    case OpId.FSD:
+                        RvFd.fsd(h, insn);
+                        break;
+                    case OpId.FMADD_S:
+                        RvFd.fmaddS(h, insn);
+                        break;
+                    case OpId.FMSUB_S:
+                        RvFd.fmsubS(h, insn);
+                        break;
+                    case OpId.FNMSUB_S:
+                        RvFd.fnmsubS(h, insn);
+                        break;
+                    case OpId.FNMADD_S:
+                        RvFd.fnmaddS(h, insn);
+                        break;
+                    case OpId.FADD_S:
+                        RvFd.faddS(h, insn);
+                        break;
+                    case OpId.FSUB_S:
+                        RvFd.fsubS(h, insn);
+                        break;
+                    case OpId.FMUL_S:
+                        RvFd.fmulS(h, insn);
+                        break;
+                    case OpId.FDIV_S:
+                        RvFd.fdivS(h, insn);
+                        break;
+                    case OpId.FSQRT_S:
+                        RvFd.fsqrtS(h, insn);
+                        break;
+                    case OpId.FSGNJ_S:
+                        RvFd.fsgnjS(h, insn);
+                        break;
+                    case OpId.FSGNJN_S:
+                        RvFd.fsgnjnS(h, insn);
+                        break;
+                    case OpId.FSGNJX_S:
+                        RvFd.fsgnjxS(h, insn);
+                        break;
+                    case OpId.FMIN_S:
+                        RvFd.fminS(h, insn);
+                        break;
+                    case OpId.FMAX_S:
+                        RvFd.fmaxS(h, insn);
+                        break;
+                    case OpId.FLE_S:
+                        RvFd.fleS(h, insn);
+                        break;
+                    case OpId.FLT_S:
+                        RvFd.fltS(h, insn);
+                        break;
+                    case OpId.FEQ_S:
+                        RvFd.feqS(h, insn);
+                        break;
+                    case OpId.FCVT_W_S:
+                        RvFd.fcvtWS(h, insn);
+                        break;
+                    case OpId.FCVT_S_W:
+                        RvFd.fcvtSW(h, insn);
+                        break;
+                    case OpId.FCVT_WU_S:
+                        RvFd.fcvtWuS(h, insn);
+                        break;
+                    case OpId.FCVT_S_WU:
+                        RvFd.fcvtSWu(h, insn);
+                        break;
+                    case OpId.FCVT_L_S:
+                        RvFd.fcvtLS(h, insn);
+                        break;
+                    case OpId.FCVT_S_L:
+                        RvFd.fcvtSL(h, insn);
+                        break;
+                    case OpId.FCVT_LU_S:
+                        RvFd.fcvtLuS(h, insn);
+                        break;
+                    case OpId.FCVT_S_LU:
+                        RvFd.fcvtSLu(h, insn);
+                        break;
+                    case OpId.FCLASS_S:
+                        RvFd.fclassS(h, insn);
+                        break;
+                    case OpId.FMADD_D:
+                        RvFd.fmaddD(h, insn);
+                        break;
+                    case OpId.FMSUB_D:
+                        RvFd.fmsubD(h, insn);
+                        break;
+                    case OpId.FNMSUB_D:
+                        RvFd.fnmsubD(h, insn);
+                        break;
+                    case OpId.FNMADD_D:
+                        RvFd.fnmaddD(h, insn);
+                        break;
+                    case OpId.FADD_D:
+                        RvFd.faddD(h, insn);
+                        break;
+                    case OpId.FSUB_D:
+                        RvFd.fsubD(h, insn);
+                        break;
+                    case OpId.FMUL_D:
+                        RvFd.fmulD(h, insn);
+                        break;
+                    case OpId.FDIV_D:
+                        RvFd.fdivD(h, insn);
+                        break;
+                    case OpId.FSQRT_D:
+                        RvFd.fsqrtD(h, insn);
+                        break;
+                    case OpId.FSGNJ_D:
+                        RvFd.fsgnjD(h, insn);
+                        break;
+                    case OpId.FSGNJN_D:
+                        RvFd.fsgnjnD(h, insn);
+                        break;
+                    case OpId.FSGNJX_D:
+                        RvFd.fsgnjxD(h, insn);
+                        break;
+                    case OpId.FMIN_D:
+                        RvFd.fminD(h, insn);
+                        break;
+                    case OpId.FMAX_D:
+                        RvFd.fmaxD(h, insn);
+                        break;
+                    case OpId.FLE_D:
+                        RvFd.fleD(h, insn);
+                        break;
+                    case OpId.FLT_D:
+                        RvFd.fltD(h, insn);
+                        break;
+                    case OpId.FEQ_D:
+                        RvFd.feqD(h, insn);
+                        break;
+                    case OpId.FCVT_W_D:
+                        RvFd.fcvtWD(h, insn);
+                        break;
+                    case OpId.FCVT_D_W:
+                        RvFd.fcvtDW(h, insn);
+                        break;
+                    case OpId.FCVT_WU_D:
+                        RvFd.fcvtWuD(h, insn);
+                        break;
+                    case OpId.FCVT_D_WU:
+                        RvFd.fcvtDWu(h, insn);
+                        break;
+                    case OpId.FCVT_L_D:
+                        RvFd.fcvtLD(h, insn);
+                        break;
+                    case OpId.FCVT_D_L:
+                        RvFd.fcvtDL(h, insn);
+                        break;
+                    case OpId.FCVT_LU_D:
+                        RvFd.fcvtLuD(h, insn);
+                        break;
+                    case OpId.FCVT_D_LU:
+                        RvFd.fcvtDLu(h, insn);
+                        break;
+                    case OpId.FCLASS_D:
+                        RvFd.fclassD(h, insn);
+                        break;
+                    case OpId.FMV_X_W:
+                        RvFd.fmvXW(h, insn);
+                        break;
+                    case OpId.FMV_W_X:
+                        RvFd.fmvWX(h, insn);
+                        break;
+                    case OpId.FMV_X_D:
+                        RvFd.fmvXD(h, insn);
+                        break;
+                    case OpId.FMV_D_X:
+                        RvFd.fmvDX(h, insn);
+                        break;
+                    case OpId.FCVT_S_D:
+                        RvFd.fcvtSD(h, insn);
+                        break;
+                    case OpId.FCVT_D_S:
+                        RvFd.fcvtDS(h, insn);
+                        break;
+                    default:
+                        throw h.illegalInstruction();
+                }
+                pc = next;
+                executed++;
+            } catch (TrapException t) {
+                h.takePendingTrap();
+                pc = h.pc;
+                h.batchLimit--;   // a trap uses budget too, so a fault loop still ends the batch
             }
-            h.currentSlot = slot;
-            int insn = words[slot];
-            long next = pc + lengths[slot];
-            switch (ops[slot]) {
-                case OpId.ILLEGAL:
-                    throw h.illegalInstruction();
-                case OpId.BREAK:
-                    h.breakpointHit = true;
-                    h.batchLimit = 0;
-                    return;
-                case OpId.LUI:
-                    RvI.lui(h, insn);
-                    break;
-                case OpId.AUIPC:
-                    RvI.auipc(h, insn);
-                    break;
-                case OpId.JAL:
-                    next = RvI.jal(h, insn, next);
-                    break;
-                case OpId.JALR:
-                    next = RvI.jalr(h, insn, next);
-                    break;
-                case OpId.BEQ:
-                    next = RvI.beq(h, insn, next);
-                    break;
-                case OpId.BNE:
-                    next = RvI.bne(h, insn, next);
-                    break;
-                case OpId.BLT:
-                    next = RvI.blt(h, insn, next);
-                    break;
-                case OpId.BGE:
-                    next = RvI.bge(h, insn, next);
-                    break;
-                case OpId.BLTU:
-                    next = RvI.bltu(h, insn, next);
-                    break;
-                case OpId.BGEU:
-                    next = RvI.bgeu(h, insn, next);
-                    break;
-                case OpId.LB:
-                    RvI.lb(h, insn);
-                    break;
-                case OpId.LH:
-                    RvI.lh(h, insn);
-                    break;
-                case OpId.LW:
-                    RvI.lw(h, insn);
-                    break;
-                case OpId.LD:
-                    RvI.ld(h, insn);
-                    break;
-                case OpId.LBU:
-                    RvI.lbu(h, insn);
-                    break;
-                case OpId.LHU:
-                    RvI.lhu(h, insn);
-                    break;
-                case OpId.LWU:
-                    RvI.lwu(h, insn);
-                    break;
-                case OpId.SB:
-                    RvI.sb(h, insn);
-                    break;
-                case OpId.SH:
-                    RvI.sh(h, insn);
-                    break;
-                case OpId.SW:
-                    RvI.sw(h, insn);
-                    break;
-                case OpId.SD:
-                    RvI.sd(h, insn);
-                    break;
-                case OpId.ADDI:
-                    RvI.addi(h, insn);
-                    break;
-                case OpId.SLTI:
-                    RvI.slti(h, insn);
-                    break;
-                case OpId.SLTIU:
-                    RvI.sltiu(h, insn);
-                    break;
-                case OpId.XORI:
-                    RvI.xori(h, insn);
-                    break;
-                case OpId.ORI:
-                    RvI.ori(h, insn);
-                    break;
-                case OpId.ANDI:
-                    RvI.andi(h, insn);
-                    break;
-                case OpId.SLLI:
-                    RvI.slli(h, insn);
-                    break;
-                case OpId.SRLI:
-                    RvI.srli(h, insn);
-                    break;
-                case OpId.SRAI:
-                    RvI.srai(h, insn);
-                    break;
-                case OpId.ADD:
-                    RvI.add(h, insn);
-                    break;
-                case OpId.SUB:
-                    RvI.sub(h, insn);
-                    break;
-                case OpId.SLL:
-                    RvI.sll(h, insn);
-                    break;
-                case OpId.SLT:
-                    RvI.slt(h, insn);
-                    break;
-                case OpId.SLTU:
-                    RvI.sltu(h, insn);
-                    break;
-                case OpId.XOR:
-                    RvI.xor(h, insn);
-                    break;
-                case OpId.SRL:
-                    RvI.srl(h, insn);
-                    break;
-                case OpId.SRA:
-                    RvI.sra(h, insn);
-                    break;
-                case OpId.OR:
-                    RvI.or(h, insn);
-                    break;
-                case OpId.AND:
-                    RvI.and(h, insn);
-                    break;
-                case OpId.ADDIW:
-                    RvI.addiw(h, insn);
-                    break;
-                case OpId.SLLIW:
-                    RvI.slliw(h, insn);
-                    break;
-                case OpId.SRLIW:
-                    RvI.srliw(h, insn);
-                    break;
-                case OpId.SRAIW:
-                    RvI.sraiw(h, insn);
-                    break;
-                case OpId.ADDW:
-                    RvI.addw(h, insn);
-                    break;
-                case OpId.SUBW:
-                    RvI.subw(h, insn);
-                    break;
-                case OpId.SLLW:
-                    RvI.sllw(h, insn);
-                    break;
-                case OpId.SRLW:
-                    RvI.srlw(h, insn);
-                    break;
-                case OpId.SRAW:
-                    RvI.sraw(h, insn);
-                    break;
-                case OpId.FENCE:
-                    break;
-                case OpId.FENCE_I:
-                    RvI.fenceI(h);
-                    break;
-                case OpId.ECALL:
-                    next = RvPriv.ecall(h);
-                    break;
-                case OpId.EBREAK:
-                    next = RvPriv.ebreak(h);
-                    break;
-                case OpId.SRET:
-                    next = RvPriv.sret(h);
-                    break;
-                case OpId.MRET:
-                    next = RvPriv.mret(h);
-                    break;
-                case OpId.WFI:
-                    next = RvPriv.wfi(h, next);
-                    break;
-                case OpId.SFENCE_VMA:
-                    RvPriv.sfenceVma(h, insn);
-                    break;
-                case OpId.HFENCE_VVMA:
-                    RvH.hfenceVvma(h, insn);
-                    break;
-                case OpId.HFENCE_GVMA:
-                    RvH.hfenceGvma(h, insn);
-                    break;
-                case OpId.CSRRW:
-                    RvZicsr.csrrw(h, insn);
-                    break;
-                case OpId.CSRRS:
-                    RvZicsr.csrrs(h, insn);
-                    break;
-                case OpId.CSRRC:
-                    RvZicsr.csrrc(h, insn);
-                    break;
-                case OpId.CSRRWI:
-                    RvZicsr.csrrwi(h, insn);
-                    break;
-                case OpId.CSRRSI:
-                    RvZicsr.csrrsi(h, insn);
-                    break;
-                case OpId.CSRRCI:
-                    RvZicsr.csrrci(h, insn);
-                    break;
-                case OpId.HLV_B:
-                    RvH.hlvB(h, insn);
-                    break;
-                case OpId.HLV_BU:
-                    RvH.hlvBu(h, insn);
-                    break;
-                case OpId.HLV_H:
-                    RvH.hlvH(h, insn);
-                    break;
-                case OpId.HLV_HU:
-                    RvH.hlvHu(h, insn);
-                    break;
-                case OpId.HLVX_HU:
-                    RvH.hlvxHu(h, insn);
-                    break;
-                case OpId.HLV_W:
-                    RvH.hlvW(h, insn);
-                    break;
-                case OpId.HLV_WU:
-                    RvH.hlvWu(h, insn);
-                    break;
-                case OpId.HLVX_WU:
-                    RvH.hlvxWu(h, insn);
-                    break;
-                case OpId.HLV_D:
-                    RvH.hlvD(h, insn);
-                    break;
-                case OpId.HSV_B:
-                    RvH.hsvB(h, insn);
-                    break;
-                case OpId.HSV_H:
-                    RvH.hsvH(h, insn);
-                    break;
-                case OpId.HSV_W:
-                    RvH.hsvW(h, insn);
-                    break;
-                case OpId.HSV_D:
-                    RvH.hsvD(h, insn);
-                    break;
-                case OpId.MUL:
-                    RvM.mul(h, insn);
-                    break;
-                case OpId.MULH:
-                    RvM.mulh(h, insn);
-                    break;
-                case OpId.MULHSU:
-                    RvM.mulhsu(h, insn);
-                    break;
-                case OpId.MULHU:
-                    RvM.mulhu(h, insn);
-                    break;
-                case OpId.DIV:
-                    RvM.div(h, insn);
-                    break;
-                case OpId.DIVU:
-                    RvM.divu(h, insn);
-                    break;
-                case OpId.REM:
-                    RvM.rem(h, insn);
-                    break;
-                case OpId.REMU:
-                    RvM.remu(h, insn);
-                    break;
-                case OpId.MULW:
-                    RvM.mulw(h, insn);
-                    break;
-                case OpId.DIVW:
-                    RvM.divw(h, insn);
-                    break;
-                case OpId.DIVUW:
-                    RvM.divuw(h, insn);
-                    break;
-                case OpId.REMW:
-                    RvM.remw(h, insn);
-                    break;
-                case OpId.REMUW:
-                    RvM.remuw(h, insn);
-                    break;
-                case OpId.LR_W:
-                    RvA.lrW(h, insn);
-                    break;
-                case OpId.SC_W:
-                    RvA.scW(h, insn);
-                    break;
-                case OpId.AMOSWAP_W:
-                    RvA.amoswapW(h, insn);
-                    break;
-                case OpId.AMOADD_W:
-                    RvA.amoaddW(h, insn);
-                    break;
-                case OpId.AMOXOR_W:
-                    RvA.amoxorW(h, insn);
-                    break;
-                case OpId.AMOAND_W:
-                    RvA.amoandW(h, insn);
-                    break;
-                case OpId.AMOOR_W:
-                    RvA.amoorW(h, insn);
-                    break;
-                case OpId.AMOMIN_W:
-                    RvA.amominW(h, insn);
-                    break;
-                case OpId.AMOMAX_W:
-                    RvA.amomaxW(h, insn);
-                    break;
-                case OpId.AMOMINU_W:
-                    RvA.amominuW(h, insn);
-                    break;
-                case OpId.AMOMAXU_W:
-                    RvA.amomaxuW(h, insn);
-                    break;
-                case OpId.LR_D:
-                    RvA.lrD(h, insn);
-                    break;
-                case OpId.SC_D:
-                    RvA.scD(h, insn);
-                    break;
-                case OpId.AMOSWAP_D:
-                    RvA.amoswapD(h, insn);
-                    break;
-                case OpId.AMOADD_D:
-                    RvA.amoaddD(h, insn);
-                    break;
-                case OpId.AMOXOR_D:
-                    RvA.amoxorD(h, insn);
-                    break;
-                case OpId.AMOAND_D:
-                    RvA.amoandD(h, insn);
-                    break;
-                case OpId.AMOOR_D:
-                    RvA.amoorD(h, insn);
-                    break;
-                case OpId.AMOMIN_D:
-                    RvA.amominD(h, insn);
-                    break;
-                case OpId.AMOMAX_D:
-                    RvA.amomaxD(h, insn);
-                    break;
-                case OpId.AMOMINU_D:
-                    RvA.amominuD(h, insn);
-                    break;
-                case OpId.AMOMAXU_D:
-                    RvA.amomaxuD(h, insn);
-                    break;
-                case OpId.FLW:
-                    RvFd.flw(h, insn);
-                    break;
-                case OpId.FSW:
-                    RvFd.fsw(h, insn);
-                    break;
-                case OpId.FLD:
-                    RvFd.fld(h, insn);
-                    break;
-                case OpId.FSD:
-                    RvFd.fsd(h, insn);
-                    break;
-                case OpId.FMADD_S:
-                    RvFd.fmaddS(h, insn);
-                    break;
-                case OpId.FMSUB_S:
-                    RvFd.fmsubS(h, insn);
-                    break;
-                case OpId.FNMSUB_S:
-                    RvFd.fnmsubS(h, insn);
-                    break;
-                case OpId.FNMADD_S:
-                    RvFd.fnmaddS(h, insn);
-                    break;
-                case OpId.FADD_S:
-                    RvFd.faddS(h, insn);
-                    break;
-                case OpId.FSUB_S:
-                    RvFd.fsubS(h, insn);
-                    break;
-                case OpId.FMUL_S:
-                    RvFd.fmulS(h, insn);
-                    break;
-                case OpId.FDIV_S:
-                    RvFd.fdivS(h, insn);
-                    break;
-                case OpId.FSQRT_S:
-                    RvFd.fsqrtS(h, insn);
-                    break;
-                case OpId.FSGNJ_S:
-                    RvFd.fsgnjS(h, insn);
-                    break;
-                case OpId.FSGNJN_S:
-                    RvFd.fsgnjnS(h, insn);
-                    break;
-                case OpId.FSGNJX_S:
-                    RvFd.fsgnjxS(h, insn);
-                    break;
-                case OpId.FMIN_S:
-                    RvFd.fminS(h, insn);
-                    break;
-                case OpId.FMAX_S:
-                    RvFd.fmaxS(h, insn);
-                    break;
-                case OpId.FLE_S:
-                    RvFd.fleS(h, insn);
-                    break;
-                case OpId.FLT_S:
-                    RvFd.fltS(h, insn);
-                    break;
-                case OpId.FEQ_S:
-                    RvFd.feqS(h, insn);
-                    break;
-                case OpId.FCVT_W_S:
-                    RvFd.fcvtWS(h, insn);
-                    break;
-                case OpId.FCVT_S_W:
-                    RvFd.fcvtSW(h, insn);
-                    break;
-                case OpId.FCVT_WU_S:
-                    RvFd.fcvtWuS(h, insn);
-                    break;
-                case OpId.FCVT_S_WU:
-                    RvFd.fcvtSWu(h, insn);
-                    break;
-                case OpId.FCVT_L_S:
-                    RvFd.fcvtLS(h, insn);
-                    break;
-                case OpId.FCVT_S_L:
-                    RvFd.fcvtSL(h, insn);
-                    break;
-                case OpId.FCVT_LU_S:
-                    RvFd.fcvtLuS(h, insn);
-                    break;
-                case OpId.FCVT_S_LU:
-                    RvFd.fcvtSLu(h, insn);
-                    break;
-                case OpId.FCLASS_S:
-                    RvFd.fclassS(h, insn);
-                    break;
-                case OpId.FMADD_D:
-                    RvFd.fmaddD(h, insn);
-                    break;
-                case OpId.FMSUB_D:
-                    RvFd.fmsubD(h, insn);
-                    break;
-                case OpId.FNMSUB_D:
-                    RvFd.fnmsubD(h, insn);
-                    break;
-                case OpId.FNMADD_D:
-                    RvFd.fnmaddD(h, insn);
-                    break;
-                case OpId.FADD_D:
-                    RvFd.faddD(h, insn);
-                    break;
-                case OpId.FSUB_D:
-                    RvFd.fsubD(h, insn);
-                    break;
-                case OpId.FMUL_D:
-                    RvFd.fmulD(h, insn);
-                    break;
-                case OpId.FDIV_D:
-                    RvFd.fdivD(h, insn);
-                    break;
-                case OpId.FSQRT_D:
-                    RvFd.fsqrtD(h, insn);
-                    break;
-                case OpId.FSGNJ_D:
-                    RvFd.fsgnjD(h, insn);
-                    break;
-                case OpId.FSGNJN_D:
-                    RvFd.fsgnjnD(h, insn);
-                    break;
-                case OpId.FSGNJX_D:
-                    RvFd.fsgnjxD(h, insn);
-                    break;
-                case OpId.FMIN_D:
-                    RvFd.fminD(h, insn);
-                    break;
-                case OpId.FMAX_D:
-                    RvFd.fmaxD(h, insn);
-                    break;
-                case OpId.FLE_D:
-                    RvFd.fleD(h, insn);
-                    break;
-                case OpId.FLT_D:
-                    RvFd.fltD(h, insn);
-                    break;
-                case OpId.FEQ_D:
-                    RvFd.feqD(h, insn);
-                    break;
-                case OpId.FCVT_W_D:
-                    RvFd.fcvtWD(h, insn);
-                    break;
-                case OpId.FCVT_D_W:
-                    RvFd.fcvtDW(h, insn);
-                    break;
-                case OpId.FCVT_WU_D:
-                    RvFd.fcvtWuD(h, insn);
-                    break;
-                case OpId.FCVT_D_WU:
-                    RvFd.fcvtDWu(h, insn);
-                    break;
-                case OpId.FCVT_L_D:
-                    RvFd.fcvtLD(h, insn);
-                    break;
-                case OpId.FCVT_D_L:
-                    RvFd.fcvtDL(h, insn);
-                    break;
-                case OpId.FCVT_LU_D:
-                    RvFd.fcvtLuD(h, insn);
-                    break;
-                case OpId.FCVT_D_LU:
-                    RvFd.fcvtDLu(h, insn);
-                    break;
-                case OpId.FCLASS_D:
-                    RvFd.fclassD(h, insn);
-                    break;
-                case OpId.FMV_X_W:
-                    RvFd.fmvXW(h, insn);
-                    break;
-                case OpId.FMV_W_X:
-                    RvFd.fmvWX(h, insn);
-                    break;
-                case OpId.FMV_X_D:
-                    RvFd.fmvXD(h, insn);
-                    break;
-                case OpId.FMV_D_X:
-                    RvFd.fmvDX(h, insn);
-                    break;
-                case OpId.FCVT_S_D:
-                    RvFd.fcvtSD(h, insn);
-                    break;
-                case OpId.FCVT_D_S:
-                    RvFd.fcvtDS(h, insn);
-                    break;
-                default:
-                    throw h.illegalInstruction();
-            }
-            h.pc = next;
-            h.batchExecuted++;
         }
+        h.pc = pc;
+        return executed;
     }
 }

@@ -139,8 +139,6 @@ public final class Hart {
     /** The run loop executes instructions while batchExecuted < batchLimit; slow paths cut it to end a batch. */
     int batchLimit;
     int batchExecuted;
-    /** Decode-cache slot of the instruction being executed (its raw bits, word and length). */
-    int currentSlot;
 
     public Hart(int hartId, Bus bus, boolean hExtension, LongSupplier time) {
         this.hartId = hartId;
@@ -289,8 +287,14 @@ public final class Hart {
         return raise(Cause.VIRTUAL_INSN, currentRaw());
     }
 
+    /** Decode-cache slot of the instruction at {@link #pc} (the one being executed). */
+    private int currentSlot() {
+        return decodeBase + DecodeCache.index(pc);
+    }
+
     /** The bits of the current instruction as fetched: 16 for compressed, 32 otherwise. */
     long currentRaw() {
+        int currentSlot = currentSlot();
         DecodeCache c = decodeCache;
         return c.length[currentSlot] == 2 ? c.raw[currentSlot] & 0xffffL : c.raw[currentSlot] & 0xffff_ffffL;
     }
@@ -600,6 +604,7 @@ public final class Hart {
         if (type == AccessType.FETCH) {
             return 0;
         }
+        int currentSlot = currentSlot();
         int insn = decodeCache.word[currentSlot];
         int opcode = insn & 0x7f;
         long t;
