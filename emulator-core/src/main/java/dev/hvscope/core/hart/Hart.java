@@ -105,6 +105,14 @@ public final class Hart {
     long reservation = -1L;
     /** The last batch stopped at a debugger breakpoint (a BREAK entry in the decode cache). */
     boolean breakpointHit;
+    /**
+     * Hosted-hypervisor mode: the emulator itself plays HS-mode. A trap from V=1 into HS is entered
+     * architecturally (scause, stval, htval, htinst, sepc, hstatus.SPV/SPVP/GVA all written) and then
+     * ends the batch with {@link #vmExit} set, so Java handles it as a VM exit.
+     */
+    boolean hostedHypervisor;
+    /** The last batch ended because the guest trapped into HS (hosted mode). */
+    boolean vmExit;
     /** The hart executed WFI and waits for an interrupt. */
     boolean waitingForInterrupt;
 
@@ -881,6 +889,18 @@ public final class Hart {
             d = Math.min(d, vstimecmp - htimedelta);
         }
         return d;
+    }
+
+    /** Hosted-hypervisor mode on or off (see {@link #hostedHypervisor}). */
+    public void setHostedHypervisor(boolean on) {
+        hostedHypervisor = on;
+    }
+
+    /** True once after a batch that ended with a guest trap into HS; clears the flag. */
+    public boolean takeVmExit() {
+        boolean e = vmExit;
+        vmExit = false;
+        return e;
     }
 
     public void clearReservation() {

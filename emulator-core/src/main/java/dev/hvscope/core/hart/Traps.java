@@ -30,6 +30,10 @@ final class Traps {
             h.setPrivilege(Hart.PRV_S, true);
             h.pc = vector(h.vstvec, interrupt, vcode);
         } else if (toHs) {
+            if (h.virt && h.hostedHypervisor) {
+                h.vmExit = true;   // a trap that leaves the guest: the Java hypervisor takes it
+                h.batchLimit = 0;
+            }
             h.sepc = h.pc;
             h.scause = cause;
             h.stval = tval;
