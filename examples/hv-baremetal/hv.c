@@ -87,7 +87,7 @@ volatile uint8_t pflash_mode __attribute__((used, section(".data"))) = PFLASH_MO
 /* The start of the tour's pflash image (see examples/pflash/make-pflash.sh), served in emulate mode. */
 static const uint8_t pflash_image_header[] = {
     'p', 'f', 'l', 'd', 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x17,
-    'h', 'v', 's', 'c', 'o', 'p', 'e', ' ', 'p', 'f', 'l', 'a', 's', 'h', ' ',
+    0x00, 0x00, 0x00, 0x00, 'h', 'v', 's', 'c', 'o', 'p', 'e', ' ', 'p', 'f', 'l', 'a', 's', 'h', ' ',
     'p', 'a', 'y', 'l', 'o', 'a', 'd', '\n',
 };
 

@@ -1,18 +1,20 @@
 #!/bin/sh
-# make-pflash.sh OUT [SIZE]
+# make-pflash.sh OUT [SIZE [PAYLOAD]]
 # Writes the h_2_0 tour's pflash image: "pfld", 00 00 00 01, the payload size as a
-# big-endian u32, the payload at offset 16, zero-filled to SIZE bytes.
+# big-endian u32, four reserved zero bytes, the payload at offset 16, zero-filled to SIZE bytes.
+# PAYLOAD (one line; a newline is appended) defaults to "hvscope pflash payload".
 # SIZE defaults to 32 MiB because QEMU's virt pflash accepts exactly that size;
 # hvscope pads a smaller image as erased flash, so a 4 KiB image is enough there.
 set -eu
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: $0 OUT [SIZE]" >&2
+if [ $# -lt 1 ] || [ $# -gt 3 ]; then
+    echo "usage: $0 OUT [SIZE [PAYLOAD]]" >&2
     exit 2
 fi
 out=$1
 size=${2:-33554432}
-payload='hvscope pflash payload
-'
+# The payload is one line of text; the newline is part of it.
+payload="${3:-hvscope pflash payload}
+"
 len=$(printf '%s' "$payload" | wc -c)
 if [ "$size" -lt $((16 + len)) ]; then
     echo "$0: SIZE $size is smaller than the header and payload" >&2
@@ -28,6 +30,7 @@ trap 'rm -f "$tmp"' EXIT
     for shift in 24 16 8 0; do
         printf "\\$(printf '%03o' $(( (len >> shift) & 255 )))"
     done
+    printf '\000\000\000\000'
     printf '%s' "$payload"
 } > "$tmp"
 # Zero-fill up to SIZE (truncate extends with zero bytes, sparse where the file system allows).
