@@ -906,4 +906,41 @@ public final class Hart {
     public void clearReservation() {
         reservation = -1L;
     }
+
+    // ---- hosted hypervisor API: dev.hvscope.core.hv plays HS-mode through these ----
+
+    /**
+     * Enters the guest as {@code sret} from HS would with hstatus.SPV = 1: V=1, privilege
+     * hstatus.SPVP ? VS : VU, pc = sepc. The Java hypervisor calls it to start and resume a vCPU.
+     */
+    public void enterGuest() {
+        int guestPriv = (hstatus & Status.HS_SPVP) != 0 ? PRV_S : PRV_U;
+        hstatus &= ~Status.HS_SPV;
+        reservation = -1L;
+        waitingForInterrupt = false;
+        setPrivilege(guestPriv, true);
+        pc = sepc;
+    }
+
+    /** HFENCE.GVMA for every address and VMID: drops V=1 translations and decoded guest instructions. */
+    public void hfenceGvma() {
+        flushTranslations(true);
+    }
+
+    /**
+     * The instruction at guest-virtual {@code gva}, read as HLVX.HU does (V=1 at hstatus.SPVP,
+     * execute permission in both stages): 16 bits for a compressed one, 32 otherwise; -1 when the
+     * read faults. No trap is taken.
+     */
+    public long readGuestInstruction(long gva) {
+        try {
+            long lo = hypervisorLoad(gva, 2, true);
+            if ((lo & 3) != 3) {
+                return lo;
+            }
+            return lo | hypervisorLoad(gva + 2, 2, true) << 16;
+        } catch (TrapException e) {
+            return -1L;
+        }
+    }
 }
