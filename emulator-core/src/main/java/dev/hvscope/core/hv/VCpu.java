@@ -108,7 +108,8 @@ public final class VCpu {
                 return decodeExit();
             }
             if (hart.isWaitingForInterrupt() && hart.virtualized()) {
-                return new VmExit.Halt(hart.pc);
+                // WFI (never compressed) retired and the hart waits: report the WFI's own pc.
+                return new VmExit.Halt(hart.pc - 4);
             }
         }
     }
