@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
  * from other threads (they take effect between slices).
  */
 public final class Vm {
+    /** The board's pflash#1 bank: the passthrough target of the tour. */
+    public static final long BOARD_PFLASH1 = VirtMemoryMap.FLASH1_BASE;
     /** Guest instructions per vCPU slice: limits, timers and stop requests are checked between slices. */
     static final long SLICE = 200_000;
     /** The longest a halted guest sleeps before limits are looked at again. */
@@ -312,9 +314,7 @@ public final class Vm {
         return String.format("%#x", v);
     }
 
-    /** The board's pflash#1 bank: the passthrough target of the tour. */
-    public static final long BOARD_PFLASH1 = VirtMemoryMap.FLASH1_BASE;
-
+    /** Writes one console byte; flushes at line ends so the terminal sees whole lines promptly. */
     static void writeConsole(OutputStream out, int b) {
         try {
             out.write(b);

@@ -62,13 +62,17 @@ class SbiServicesVmTest {
     }
 
     private VmSpec spec() throws IOException {
+        return spec(List.of());
+    }
+
+    private VmSpec spec(List<VmSpec.EmulatedDevice> devices) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(code.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
         code.forEach(b::putInt);
         Path raw = dir.resolve("guest.bin");
         Files.write(raw, b.array());
         return new VmSpec("sbi", 1, 0x8020_0000L, raw, 0x8020_0000L, 0,
                 List.of(new VmSpec.MemoryRegion(0x8000_0000L, 16L << 20, MappingFlags.RWXU, VmSpec.MapKind.ALLOC)),
-                List.of(), List.of(), null);
+                List.of(), devices, null);
     }
 
     @Test
@@ -78,7 +82,8 @@ class SbiServicesVmTest {
         sbi(Sbi.EXT_BASE, 3, 0x0abc);            // probe an unknown extension: a1 = 0
         addi(S1, A1, 0);
         csrrs(T0, Csr.TIME, 0);                  // rdtime t0
-        addi(T0, T0, 2000);                      // 200 µs from now
+        li(12, 200_000);
+        rType(0, 12, T0, T0);                    // t0 += 20 ms: long enough that WFI comes first
         li(A7, Sbi.EXT_TIME);
         li(A6, 0);
         addi(A0, T0, 0);
@@ -108,6 +113,31 @@ class SbiServicesVmTest {
             assertTrue(kinds.subList(3, kinds.size() - 2).stream().allMatch("Halt"::equals), kinds.toString());
             long hvip = CsrTable.peek(host.vm().vcpu().hart(), Csr.HVIP);
             assertEquals(VCpu.HVIP_VSTIP, hvip & VCpu.HVIP_VSTIP, "the VS timer fired");
+        }
+    }
+
+    @Test
+    void emulatedDeviceAccesses_decodeFromHtinst_includingCompressedStores() throws IOException {
+        li(T0, 0x1000_0000L);
+        li(A0, 0x1234_5678L);
+        emit(0 << 25 | A0 << 20 | T0 << 15 | 2 << 12 | 4 << 7 | 0x23);   // sw a0, 4(t0)
+        emit(3 << 20 | T0 << 15 | 0 << 12 | A1 << 7 | 0x03);             // lb a1, 3(t0)
+        li(S0, 0x1000_0000L);
+        li(S1, 0x55);
+        emit(0x0001_C004);                                                 // c.sw s1, 0(s0); c.nop
+        li(A7, Sbi.EXT_SRST);
+        li(A6, 0);
+        li(A0, 0);
+        emit(0x73);                                                        // reason = a1 (0 if the read gave 0)
+        try (HostedMachine host = HostedMachine.create(
+                spec(List.of(new VmSpec.EmulatedDevice("dev", 0x1000_0000L, 0x1000))), new ByteArrayOutputStream(), null)) {
+            VmResult r = host.vm().run(1_000_000L, 0);
+            assertEquals(VmResult.Outcome.SYSTEM_DOWN, r.outcome(), r.message());
+            List<ExitLog.Entry> e = r.log().entries();
+            assertEquals(new VmExit.MmioWrite(0x8020_0010L, 0x1000_0004L, 4, 0x1234_5678L, 4), e.get(0).exit());
+            assertEquals(new VmExit.MmioRead(0x8020_0014L, 0x1000_0003L, 1, A1, true, 4), e.get(1).exit());
+            assertEquals(new VmExit.MmioWrite(0x8020_0028L, 0x1000_0000L, 4, 0x55, 2), e.get(2).exit());
+            assertTrue(e.get(3).exit() instanceof VmExit.SystemDown);
         }
     }
 
