@@ -49,6 +49,7 @@ public final class VirtMachine implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final Object wakeup = new Object();
     private final InputStream consoleIn;
+    private final TraceLogger trace;
     private long startAddress;
     private volatile boolean poweredOff;
     private volatile boolean stopRequested;
@@ -66,8 +67,12 @@ public final class VirtMachine implements AutoCloseable {
         this.plic = new Plic(config.smp(), lines);
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
         uart.setInputListener(this::wake);
+        this.trace = new TraceLogger(config);
         for (int i = 0; i < harts.length; i++) {
             harts[i] = new Hart(i, bus, config.hExtension(), clint::mtime);
+            if (trace.any()) {
+                harts[i].setObserver(trace);
+            }
         }
     }
 
@@ -244,8 +249,13 @@ public final class VirtMachine implements AutoCloseable {
     /** One round: a batch on each hart, then devices, then idling if every hart waits. */
     private void step() {
         boolean allWaiting = true;
+        boolean singleStep = trace.on(TraceFlag.EXEC) || trace.on(TraceFlag.CPU);
         for (Hart h : harts) {
-            Executor.run(h, BATCH);
+            if (singleStep) {
+                traceBatch(h);
+            } else {
+                Executor.run(h, BATCH);
+            }
             if (harts.length > 1) {
                 h.clearReservation();
             }
@@ -270,6 +280,15 @@ public final class VirtMachine implements AutoCloseable {
     }
 
     /** sifive_test reset: QEMU re-copies its ROM images (firmware, kernel, device tree) and resets devices. */
+    /** -d exec/cpu: the batch one instruction at a time, logged around each. */
+    private void traceBatch(Hart h) {
+        for (int i = 0; i < BATCH && !h.isWaitingForInterrupt() && !poweredOff; i++) {
+            trace.beforeInstruction(h);
+            Executor.run(h, 1);
+            trace.afterInstruction(h);
+        }
+    }
+
     private void loadImagesAfterReset() {
         plic.reset();
         uart.reset();
