@@ -361,13 +361,17 @@ public final class VirtMachine implements AutoCloseable {
         if (consoleIn == null || consoleReader != null) {
             return;
         }
+        MonitorEscape escape = config.serial() == SerialMode.MON_STDIO ? new MonitorEscape(this::monitorCommand) : null;
         consoleReader = new Thread(() -> {
             byte[] buf = new byte[256];
             try {
                 int n;
                 while ((n = consoleIn.read(buf)) > 0) {
                     for (int i = 0; i < n; i++) {
-                        uart.receive(buf[i]);
+                        int b = escape == null ? buf[i] & 0xff : escape.filter(buf[i] & 0xff);
+                        if (b >= 0) {
+                            uart.receive((byte) b);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -376,6 +380,23 @@ public final class VirtMachine implements AutoCloseable {
         }, "hvscope-console");
         consoleReader.setDaemon(true);
         consoleReader.start();
+    }
+
+    /** Ctrl-A commands of {@code -serial mon:stdio}, as QEMU's character-device multiplexer. */
+    private void monitorCommand(char c) {
+        switch (c) {
+            case 'x':
+                System.err.println("hvscope: terminated");
+                exitStatus = 0;
+                poweredOff = true;
+                requestStop();
+                break;
+            case 'h':
+                System.err.print(MonitorEscape.HELP);
+                break;
+            default:
+                break;
+        }
     }
 
     @Override
