@@ -49,6 +49,7 @@ public final class VirtMachine implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final Object wakeup = new Object();
     private final InputStream consoleIn;
+    private final TraceLogger trace;
     private long startAddress;
     private volatile boolean poweredOff;
     private volatile boolean stopRequested;
@@ -66,8 +67,12 @@ public final class VirtMachine implements AutoCloseable {
         this.plic = new Plic(config.smp(), lines);
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
         uart.setInputListener(this::wake);
+        this.trace = new TraceLogger(config);
         for (int i = 0; i < harts.length; i++) {
             harts[i] = new Hart(i, bus, config.hExtension(), clint::mtime);
+            if (trace.any()) {
+                harts[i].setObserver(trace);
+            }
         }
     }
 
@@ -244,8 +249,13 @@ public final class VirtMachine implements AutoCloseable {
     /** One round: a batch on each hart, then devices, then idling if every hart waits. */
     private void step() {
         boolean allWaiting = true;
+        boolean singleStep = trace.on(TraceFlag.EXEC) || trace.on(TraceFlag.CPU);
         for (Hart h : harts) {
-            Executor.run(h, BATCH);
+            if (singleStep) {
+                traceBatch(h);
+            } else {
+                Executor.run(h, BATCH);
+            }
             if (harts.length > 1) {
                 h.clearReservation();
             }
@@ -270,6 +280,15 @@ public final class VirtMachine implements AutoCloseable {
     }
 
     /** sifive_test reset: QEMU re-copies its ROM images (firmware, kernel, device tree) and resets devices. */
+    /** -d exec/cpu: the batch one instruction at a time, logged around each. */
+    private void traceBatch(Hart h) {
+        for (int i = 0; i < BATCH && !h.isWaitingForInterrupt() && !poweredOff; i++) {
+            trace.beforeInstruction(h);
+            Executor.run(h, 1);
+            trace.afterInstruction(h);
+        }
+    }
+
     private void loadImagesAfterReset() {
         plic.reset();
         uart.reset();
@@ -342,13 +361,17 @@ public final class VirtMachine implements AutoCloseable {
         if (consoleIn == null || consoleReader != null) {
             return;
         }
+        MonitorEscape escape = config.serial() == SerialMode.MON_STDIO ? new MonitorEscape(this::monitorCommand) : null;
         consoleReader = new Thread(() -> {
             byte[] buf = new byte[256];
             try {
                 int n;
                 while ((n = consoleIn.read(buf)) > 0) {
                     for (int i = 0; i < n; i++) {
-                        uart.receive(buf[i]);
+                        int b = escape == null ? buf[i] & 0xff : escape.filter(buf[i] & 0xff);
+                        if (b >= 0) {
+                            uart.receive((byte) b);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -357,6 +380,23 @@ public final class VirtMachine implements AutoCloseable {
         }, "hvscope-console");
         consoleReader.setDaemon(true);
         consoleReader.start();
+    }
+
+    /** Ctrl-A commands of {@code -serial mon:stdio}, as QEMU's character-device multiplexer. */
+    private void monitorCommand(char c) {
+        switch (c) {
+            case 'x':
+                System.err.println("hvscope: terminated");
+                exitStatus = 0;
+                poweredOff = true;
+                requestStop();
+                break;
+            case 'h':
+                System.err.print(MonitorEscape.HELP);
+                break;
+            default:
+                break;
+        }
     }
 
     @Override
