@@ -20,9 +20,11 @@ public final class Executor {
      */
     public static int run(Hart h, int budget) {
         h.breakpointHit = false;
-        long irq = Traps.pendingInterrupt(h);
+        long irq = h.pendingInterruptUnlessMasked();   // debugger hook: a step may mask interrupts
         if (irq != 0) {
-            Traps.take(h, irq, 0, 0, 0, false);
+            if (h.takeInterrupt(irq)) {                  // debugger hook: stop at a caught VM exit
+                return 0;
+            }
         } else if (h.waitingForInterrupt) {
             if (!h.interruptPendingForWfi()) {
                 return 0;

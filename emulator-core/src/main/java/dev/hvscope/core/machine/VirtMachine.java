@@ -241,6 +241,17 @@ public final class VirtMachine implements AutoCloseable {
         return poweredOff;
     }
 
+    /**
+     * Debugger hook: one round (a batch on each hart, then devices), for a debugger's run loop that
+     * checks its stop conditions between rounds. Harts end their batch early at a breakpoint, a
+     * watchpoint, a caught trap or {@link Hart#endBatch()}.
+     */
+    public void runRound() {
+        startConsoleReader();
+        step();
+        uart.flush();
+    }
+
     /** One round: a batch on each hart, then devices, then idling if every hart waits. */
     private void step() {
         boolean allWaiting = true;
