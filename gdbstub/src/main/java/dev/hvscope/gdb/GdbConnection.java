@@ -11,7 +11,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One debugger connection: acks (until no-ack mode), NAK resends, dispatch through the
@@ -70,11 +69,15 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
     }
 
     private void stopped(StopEvent e) {
-        ctx.executor().execute(() -> {
-            if (session != null && session.takeAwaitedStop() && ctx.channel().isActive()) {
-                session.sendStop(e);
-            }
-        });
+        try {
+            ctx.executor().execute(() -> {
+                if (session != null && session.takeAwaitedStop() && ctx.channel().isActive()) {
+                    session.sendStop(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the server shut down: nobody is waiting for this stop
+        }
     }
 
     @Override
@@ -144,11 +147,4 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
         c.close();
     }
 
-    static void sleepQuietly(long ms) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

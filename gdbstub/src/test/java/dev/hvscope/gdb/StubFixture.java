@@ -56,9 +56,9 @@ final class StubFixture implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        server.close();
         target.interrupt();
         target.awaitStopped(5000);
+        server.close();
         machine.close();
     }
 }
