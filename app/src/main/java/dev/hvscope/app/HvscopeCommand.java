@@ -148,11 +148,6 @@ public final class HvscopeCommand implements Callable<Integer> {
         return traceArgs.stream().anyMatch(a -> QemuSyntax.traceFlags(a).contains("help"));
     }
 
-    /** The first debugger option given, for the message while the stub is missing. */
-    String gdbOptionUsed() {
-        return gdbDefault ? "-s" : gdb != null ? "-gdb " + gdb : waitForGdb ? "-S" : null;
-    }
-
     /** Fails before building anything when a named file is missing, naming the option as QEMU does. */
     static void checkFilesExist(MachineConfig config) {
         if (config.bios().kind() == Bios.Kind.FILE) {
@@ -183,16 +178,19 @@ public final class HvscopeCommand implements Callable<Integer> {
             throw new MachineException("nothing to run: give -kernel FILE and/or -bios FILE (see hvscope -h)");
         }
         MachineConfig config = toConfig();
-        if (gdbOptionUsed() != null) {
-            throw new MachineException("the GDB stub is not available yet (" + gdbOptionUsed() + ")");
-        }
         if (config.bios().kind() == Bios.Kind.DEFAULT) {
             config = config.toBuilder().bios(Bios.file(config.bios().resolve())).build();
         }
         checkFilesExist(config);
         LogSetup.apply(config);
         try (VirtMachine machine = VirtMachine.create(config)) {
+            if (config.gdb() != null) {
+                return DebugRun.run(machine, config, spec.commandLine().getErr());
+            }
             return machine.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 }
