@@ -170,6 +170,20 @@ class GdbIntegrationTest {
     }
 
     @Test
+    void emulateMode_gStageMapsTheFaultingGpaToAFreshFrame() throws Exception {
+        stub = new StubFixture("hv-baremetal/hv-emulate.elf");
+        Run r = gdb("hv-baremetal/hv-emulate.elf", "monitor hv catch npf", "continue",
+                "monitor hv gstage walk 0x22000000", "monitor hv catch sbi", "continue",
+                "echo AFTER-MAPPING\\n", "monitor hv gstage walk 0x22000000", "monitor hv gstage map",
+                "monitor hv exits 2", "monitor hv space gva", "x/s 0xffffffc022000000");
+        assertEquals(0, r.exit(), r.out());
+        String later = r.out().substring(r.out().indexOf("AFTER-MAPPING"));
+        assertTrue(later.contains("=> pa=0x85000000 gpa=0x22000000"), later);
+        assertTrue(later.contains("0000000022000000 0000000085000000 0000000000001000 rwxu-ad"), later);
+        assertTrue(later.contains("pfld"), "the guest's view of the emulated flash: " + later);
+    }
+
+    @Test
     void x_readsEachAddressSpace() throws Exception {
         stub = new StubFixture();
         Run r = gdbOk("monitor hv catch npf", "continue",

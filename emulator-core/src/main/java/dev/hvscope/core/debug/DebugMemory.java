@@ -2,6 +2,7 @@ package dev.hvscope.core.debug;
 
 import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.bus.BusFault;
+import dev.hvscope.core.bus.Ram;
 import dev.hvscope.core.hart.Csr;
 import dev.hvscope.core.hart.CsrTable;
 import dev.hvscope.core.hart.Hart;
@@ -128,6 +129,12 @@ final class DebugMemory {
                 long va = address + done;
                 long pa = toPhysical(h, space, va);
                 int inPage = (int) Math.min(length - done, 4096 - (va & 0xfff));
+                if (bus.isRam(pa, inPage)) {   // a page never spans two RAM chunks: one copy
+                    long off = pa - bus.ram().base();
+                    System.arraycopy(bus.ram().chunk(off), (int) (off & Ram.CHUNK_MASK), out, done, inPage);
+                    done += inPage;
+                    continue;
+                }
                 for (int k = 0; k < inPage; k++) {
                     out[done] = (byte) readByte(pa + k);
                     done++;
