@@ -42,6 +42,8 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     private final Object lock = new Object();
     private boolean running;
+    /** The current run is being paused to change breakpoints: its stop goes to no listener. */
+    private boolean quietStop;
     private volatile boolean stopRequested;
     private StopEvent lastStop = StopEvent.of(StopReason.ATTACHED, 0);
     private volatile StopListener listener = e -> { };
@@ -123,12 +125,45 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     }
 
     private void finish(StopEvent ev) {
+        boolean notify;
         synchronized (lock) {
             running = false;
+            notify = !quietStop;
+            quietStop = false;
             lastStop = ev;
             lock.notifyAll();
         }
-        listener.stopped(ev);
+        if (notify) {
+            listener.stopped(ev);
+        }
+    }
+
+    /**
+     * Runs a change of breakpoint state with the machine stopped: a running machine is paused
+     * (no stop event) and resumed afterwards, so the run thread never sees half-changed caches.
+     */
+    private void whilePaused(Runnable change) {
+        boolean wasRunning;
+        synchronized (lock) {
+            wasRunning = running;
+            if (wasRunning) {
+                quietStop = true;
+            }
+        }
+        if (wasRunning) {
+            interrupt();
+            try {
+                awaitStopped(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            change.run();
+        }
+        if (wasRunning) {
+            resume();
+        }
     }
 
     /** Harts stopped on a breakpoint or watchpoint execute that instruction first. */
@@ -352,34 +387,40 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     }
 
     @Override
-    public synchronized boolean insert(BreakpointKind kind, long address, int length) {
-        switch (kind) {
-            case SOFTWARE: softwareBreaks.add(address); break;
-            case HARDWARE: hardwareBreaks.add(address); break;
-            default: watches.add(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
-        }
-        apply();
+    public boolean insert(BreakpointKind kind, long address, int length) {
+        whilePaused(() -> {
+            switch (kind) {
+                case SOFTWARE: softwareBreaks.add(address); break;
+                case HARDWARE: hardwareBreaks.add(address); break;
+                default: watches.add(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
+            }
+            apply();
+        });
         return true;
     }
 
     @Override
-    public synchronized boolean remove(BreakpointKind kind, long address, int length) {
-        boolean removed;
-        switch (kind) {
-            case SOFTWARE: removed = softwareBreaks.remove(address); break;
-            case HARDWARE: removed = hardwareBreaks.remove(address); break;
-            default: removed = watches.remove(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
-        }
-        apply();
-        return removed;
+    public boolean remove(BreakpointKind kind, long address, int length) {
+        boolean[] removed = new boolean[1];
+        whilePaused(() -> {
+            switch (kind) {
+                case SOFTWARE: removed[0] = softwareBreaks.remove(address); break;
+                case HARDWARE: removed[0] = hardwareBreaks.remove(address); break;
+                default: removed[0] = watches.remove(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
+            }
+            apply();
+        });
+        return removed[0];
     }
 
     @Override
-    public synchronized void removeAll() {
-        softwareBreaks.clear();
-        hardwareBreaks.clear();
-        watches.clear();
-        apply();
+    public void removeAll() {
+        whilePaused(() -> {
+            softwareBreaks.clear();
+            hardwareBreaks.clear();
+            watches.clear();
+            apply();
+        });
     }
 
     private void apply() {

@@ -163,6 +163,27 @@ class FullSystemDebuggeeTest {
     }
 
     @Test
+    void breakpointsChangedWhileRunning_pauseQuietly_andTheMachineRunsOn() throws Exception {
+        dbg.catchExits(EnumSet.of(VmExitKind.NESTED_PAGE_FAULT));
+        dbg.resume();
+        assertEquals(StopReason.VM_EXIT, stops.poll(20, TimeUnit.SECONDS).reason());
+        dbg.catchExits(EnumSet.noneOf(VmExitKind.class));
+        dbg.insert(BreakpointKind.SOFTWARE, 0x10, 2);   // never reached
+        long hsTrap = symbol("hs_trap");
+        dbg.resume();
+        dbg.insert(BreakpointKind.HARDWARE, hsTrap, 2);  // while running: no stop event for the pause
+        StopEvent e = stops.poll(20, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(StopReason.HARDWARE_BREAKPOINT, e.reason(), e.toString());
+        assertEquals(hsTrap, dbg.pc(0));
+        dbg.resume();
+        dbg.removeAll();
+        e = stops.poll(20, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(StopReason.HALTED, e.reason(), "runs on to power-off without the breakpoints: " + e);
+    }
+
+    @Test
     void runToPowerOff_reportsHalted() throws Exception {
         StopEvent e = resumeAndWait();
         assertEquals(StopReason.HALTED, e.reason());
