@@ -131,6 +131,24 @@ class RawSocketTest {
     }
 
     @Test
+    void twoHarts_areTwoThreads_andHgSelectsWhichRegistersAreRead() throws Exception {
+        c.close();
+        stub.close();
+        stub = new StubFixture("hv-baremetal/hv-fault-loop.elf", 2);
+        c = new RspClient(stub.port());
+        assertEquals("mp01.01,p01.02", c.request("qfThreadInfo"));
+        assertEquals("OK", c.request("Tp1.2"));
+        assertTrue(c.request("Tp1.3").startsWith("E"));
+        assertEquals("OK", c.request("Hgp1.2"));
+        assertEquals(Hex.littleEndian(1, 8), c.request("p" + Integer.toHexString(65 + 0xf14)), "mhartid of hart 1");
+        assertEquals("OK", c.request("Hgp1.1"));
+        assertEquals(Hex.littleEndian(0, 8), c.request("p" + Integer.toHexString(65 + 0xf14)));
+        assertEquals("T05thread:p01.02;", c.request("vCont;s:p1.2;c:p1.-1"));
+        assertEquals(new String(Hex.encode("hart 1, M-mode, V=0, halted")),
+                c.request("qThreadExtraInfo,p1.2"));
+    }
+
+    @Test
     void fuzz_100000RandomAndMutatedPackets_stubKeepsAnswering() throws Exception {
         c.request("QStartNoAckMode");
         List<String> corpus = List.of("g", "p20", "p1001", "p1042", "p1041", "P5=0100000000000000", "m80000000,40",

@@ -22,8 +22,13 @@ final class StubFixture implements AutoCloseable {
     }
 
     StubFixture(String bios) throws InterruptedException {
+        this(bios, 1);
+    }
+
+    StubFixture(String bios, int smp) throws InterruptedException {
         Path ex = examples();
         MachineConfig config = MachineConfig.builder()
+                .smp(smp)
                 .bios(Bios.file(ex.resolve(bios)))
                 .pflash(new PflashDrive(1, ex.resolve("pflash/pflash.img"), true))
                 .serial(SerialMode.STDIO)
