@@ -109,10 +109,15 @@ class GdbIntegrationTest {
     @Test
     void stepi_acrossTheGuestPageFault_landsInTheHypervisorsVector() throws Exception {
         stub = new StubFixture();
-        Run r = gdbOk("break *0x80200044", "continue", "info registers pc mode", "stepi",
+        Run r = gdbOk("break *0x80200044", "continue", "info registers pc mode",
+                "p/x $satp", "p/x $vsatp", "p/x $hstatus", "stepi",
                 "info registers pc mode", "p $scause", "p/x $sepc", "p/x $htval");
         matches(r, "pc\\s+0x80200044");
         matches(r, "mode\\s+0x5\\s+VS");
+        // Stopped with V=1: $satp is still the HS register (Bare here), $vsatp the guest's.
+        contains(r, "$1 = 0x0\n");
+        contains(r, "$2 = 0x8000000000080201");
+X
         matches(r, "pc\\s+0x" + Long.toHexString(stub.symbol("hs_trap_entry")) + "\\s");
         matches(r, "mode\\s+0x1\\s+HS");
         contains(r, "CODE=21");
