@@ -117,7 +117,7 @@ class GdbIntegrationTest {
         // Stopped with V=1: $satp is still the HS register (Bare here), $vsatp the guest's.
         contains(r, "$1 = 0x0\n");
         contains(r, "$2 = 0x8000000000080201");
-X
+        contains(r, "$3 = 0x200000100");   // hstatus while V=1: VSXL=2, SPVP (sret cleared SPV)
         matches(r, "pc\\s+0x" + Long.toHexString(stub.symbol("hs_trap_entry")) + "\\s");
         matches(r, "mode\\s+0x1\\s+HS");
         contains(r, "CODE=21");
