@@ -238,16 +238,31 @@ public final class VirtMachine implements AutoCloseable {
      * benchmarks with a budget); returns true if the machine powered off.
      */
     public boolean runFor(long limit) {
+        return runFor(limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #runFor(long)}, also ending after {@code wallNanos} of real time, or at once when
+     * every hart waits in WFI with no timer armed and no console (nothing can ever wake it).
+     */
+    public boolean runFor(long limit, long wallNanos) {
         long target = instructionsRetired() + limit;
-        while (!poweredOff && !stopRequested && instructionsRetired() < target) {
-            step();
+        long start = System.nanoTime();
+        while (!poweredOff && !stopRequested && instructionsRetired() < target
+                && System.nanoTime() - start < wallNanos) {
+            if (step() == Idle.FOREVER) {
+                break;
+            }
         }
         uart.flush();
         return poweredOff;
     }
 
+    /** What a round ended with, for callers that must not wait for ever. */
+    private enum Idle { BUSY, SLEPT, FOREVER }
+
     /** One round: a batch on each hart, then devices, then idling if every hart waits. */
-    private void step() {
+    private Idle step() {
         boolean allWaiting = true;
         boolean singleStep = trace.on(TraceFlag.EXEC) || trace.on(TraceFlag.CPU);
         for (Hart h : harts) {
@@ -270,13 +285,14 @@ public final class VirtMachine implements AutoCloseable {
             resetRequested = false;
             images.clear();
             loadImagesAfterReset();
-            return;
+            return Idle.BUSY;
         }
         clint.update();
         uart.tick();
         if (allWaiting && !poweredOff) {
-            idle();
+            return idle();
         }
+        return Idle.BUSY;
     }
 
     /** sifive_test reset: QEMU re-copies its ROM images (firmware, kernel, device tree) and resets devices. */
@@ -305,16 +321,19 @@ public final class VirtMachine implements AutoCloseable {
     }
 
     /** Every hart waits in WFI: sleep until a timer deadline or console input. */
-    private void idle() {
+    private Idle idle() {
         long now = clint.mtime();
         long deadline = clint.nextDeadlineTicks();
         for (Hart h : harts) {
             deadline = Math.min(deadline, h.nextTimerDeadline());
         }
+        if (deadline == Long.MAX_VALUE && consoleIn == null) {
+            return Idle.FOREVER;
+        }
         long nanos = deadline == Long.MAX_VALUE ? MAX_IDLE_NANOS
                 : Math.min(MAX_IDLE_NANOS, Math.max(0, (deadline - now) * (1_000_000_000L / VirtMemoryMap.TIMEBASE_HZ)));
         if (nanos <= 0 || uart.hasInput()) {
-            return;
+            return Idle.SLEPT;
         }
         synchronized (wakeup) {
             try {
@@ -324,6 +343,7 @@ public final class VirtMachine implements AutoCloseable {
                 stopRequested = true;
             }
         }
+        return Idle.SLEPT;
     }
 
     private void wake() {
