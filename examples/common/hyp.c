@@ -117,7 +117,10 @@ void hyp_init(void)
 uint64_t run_in_v(unsigned mode, uint64_t (*fn)(uint64_t), uint64_t arg)
 {
     csr_set(mstatus, MSTATUS_MPV);
-    return run_in_mode(mode, fn, arg);
+    uint64_t r = run_in_mode(mode, fn, arg);
+    /* A VU return ecall reaches M directly and leaves MPV = 1: never let it leak into run_in_mode. */
+    csr_clear(mstatus, MSTATUS_MPV);
+    return r;
 }
 
 uint64_t *g_root(int index)
