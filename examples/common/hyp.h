@@ -96,6 +96,17 @@ uint64_t run_in_v(unsigned mode, uint64_t (*fn)(uint64_t), uint64_t arg);
         CHECK_EQ(ht.level, (level_)); \
     } while (0)
 
+/* For illegal/virtual-instruction traps whose tval may be the instruction bits or 0 (both allowed
+   by the spec; QEMU 7.2 writes 0 for the H instructions). */
+#define EXPECT_HTRAP_INSN(level_, cause_, bits_, stmt) do { \
+        hyp_expect(cause_); \
+        stmt; \
+        CHECK_EQ(hyp_consumed(), 1); \
+        CHECK_EQ(ht.cause, (cause_)); \
+        CHECK(ht.tval == 0 || ht.tval == (bits_)); \
+        CHECK_EQ(ht.level, (level_)); \
+    } while (0)
+
 /* Sv39x4 G-stage tables: 16 KiB roots (two available: index 0 and 1). */
 uint64_t *g_root(int index);
 volatile uint64_t *g_pte(uint64_t *root, uint64_t gpa, int level);

@@ -2,7 +2,8 @@
    guest-virtual address to mtval/stval (priv spec, H extension, "Machine Status (mstatus)": "GVA
    ... set to 1 when a trap into M-mode writes a guest virtual address to mtval; otherwise 0").
    QEMU-DIFF: QEMU 7.2 sets mstatus.GVA for any trap from V = 1 with a nonzero mtval (an illegal
-   instruction's bits) and never clears it. */
+   instruction's bits) and never clears it, and leaves it 0 for faults of HLV/HSV executed with
+   V = 0, whose mtval is a guest-virtual address too. */
 #include "hyp.h"
 
 #define ILLEGAL_WORD 0x30002573u   /* csrr a0, mstatus */
@@ -26,6 +27,12 @@ int main(void)
     EXPECT_HTRAP('M', CAUSE_ILLEGAL_INSTRUCTION, ILLEGAL_WORD, run_in_v(PRV_S, g_illegal, 0));
     CHECK_EQ(ht.status & MSTATUS_GVA, 0);                             // QEMU-DIFF
     test_note("mstatus.GVA cleared by the next non-address trap");
+
+    /* HLV from M (V = 0): its guest-page fault also carries a guest-virtual address. */
+    csr_clear(mstatus, MSTATUS_GVA);
+    EXPECT_HTRAP('M', CAUSE_LOAD_GUEST_PAGE_FAULT, 0x40000008UL, HLV("hlv.d", 0x40000008UL));
+    CHECK_EQ(ht.status & (MSTATUS_MPV | MSTATUS_GVA), MSTATUS_GVA);   // QEMU-DIFF: QEMU leaves GVA = 0
+    test_note("HLV fault from M: mstatus.GVA = 1, MPV = 0");
 
     csr_write(medeleg, (1UL << CAUSE_LOAD_GUEST_PAGE_FAULT) | (1UL << CAUSE_ILLEGAL_INSTRUCTION));
     EXPECT_HTRAP('S', CAUSE_LOAD_GUEST_PAGE_FAULT, 0x40000000UL, run_in_v(PRV_S, g_ld, 0x40000000UL));
