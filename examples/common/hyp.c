@@ -63,7 +63,7 @@ static int hyp_handler(struct trap_frame *f, int level)
         }
         return 1;
     }
-    if (!armed || met || f->cause != want_cause) {
+    if (!armed || met || (f->cause != want_cause && want_cause != HYP_ANY_CAUSE)) {
         return 0;
     }
     if (level == 'M') {
@@ -85,7 +85,7 @@ static int hyp_handler(struct trap_frame *f, int level)
 /* Traps taken in VS (vstvec). Runs in VS: only S-CSR numbers (the VS CSRs) are used. */
 void vs_trap_dispatch(struct trap_frame *f)
 {
-    if (armed && !met && f->cause == want_cause) {
+    if (armed && !met && (f->cause == want_cause || want_cause == HYP_ANY_CAUSE)) {
         record(f, 'V', 0, 0, 0);
         if (f->cause & CAUSE_INTERRUPT) {
             /* VS interrupt codes are the S ones here; VS cannot clear hvip, so mask it. */

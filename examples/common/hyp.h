@@ -79,6 +79,8 @@ extern volatile struct hyp_trap ht;
 /* Installs the recorder (trap_set_handler), the HS trap vector and the VS trap vector (vstvec,
    vsscratch stack); sets vsstatus.FS so compiled code may run in VS. */
 void hyp_init(void);
+/* Arms the recorder for one trap with `cause` (HYP_ANY_CAUSE: any trap). */
+#define HYP_ANY_CAUSE (~0UL)
 void hyp_expect(uint64_t cause);
 int hyp_consumed(void);
 
