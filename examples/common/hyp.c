@@ -132,10 +132,11 @@ uint64_t *g_root(int index)
     return r;
 }
 
-volatile uint64_t *g_pte(uint64_t *root, uint64_t gpa, int level)
+static volatile uint64_t *g_walk(uint64_t *root, int levels, uint64_t gpa, int level)
 {
-    volatile uint64_t *pte = &root[(gpa >> 30) & 2047];
-    for (int l = 1; l >= level; l--) {
+    int top = levels - 1;
+    volatile uint64_t *pte = &root[(gpa >> (12 + 9 * top)) & 2047];
+    for (int l = top - 1; l >= level; l--) {
         if ((*pte & PTE_V) == 0) {
             *pte = PTE_FROM_PA(vm_new_table(), PTE_V);
         }
@@ -143,6 +144,26 @@ volatile uint64_t *g_pte(uint64_t *root, uint64_t gpa, int level)
         pte = &table[(gpa >> (12 + 9 * l)) & 511];
     }
     return pte;
+}
+
+volatile uint64_t *g_pte(uint64_t *root, uint64_t gpa, int level)
+{
+    return g_walk(root, 3, gpa, level);
+}
+
+volatile uint64_t *g48_pte(uint64_t *root, uint64_t gpa, int level)
+{
+    return g_walk(root, 4, gpa, level);
+}
+
+void g48_map(uint64_t *root, uint64_t gpa, uint64_t hpa, int level, uint64_t flags)
+{
+    *g48_pte(root, gpa, level) = PTE_FROM_PA(hpa, flags);
+}
+
+uint64_t hgatp_sv48x4(uint64_t *root, uint64_t vmid)
+{
+    return (HGATP_MODE_SV48X4 << HGATP_MODE_SHIFT) | (vmid << HGATP_VMID_SHIFT) | ((uint64_t)root >> 12);
 }
 
 void g_map(uint64_t *root, uint64_t gpa, uint64_t hpa, int level, uint64_t flags)

@@ -116,6 +116,10 @@ void g_map(uint64_t *root, uint64_t gpa, uint64_t hpa, int level, uint64_t flags
 /* GPA = HPA 1 GiB leaves (U, RWX, A, D) over 0..1 GiB (MMIO) and 2..3 GiB (RAM). */
 void g_identity(uint64_t *root);
 uint64_t hgatp_sv39x4(uint64_t *root, uint64_t vmid);
+/* Sv48x4: the same 16 KiB roots, four levels (root indexed by GPA bits 49:39). */
+volatile uint64_t *g48_pte(uint64_t *root, uint64_t gpa, int level);
+void g48_map(uint64_t *root, uint64_t gpa, uint64_t hpa, int level, uint64_t flags);
+uint64_t hgatp_sv48x4(uint64_t *root, uint64_t vmid);
 /* VS-stage Sv39 identity for VS (supervisor) code: 1 GiB leaves over MMIO (RW) and RAM (RWX). */
 void vs_identity(uint64_t *root);
 
