@@ -1,6 +1,6 @@
 /* Sv39x4 guest-physical addresses are 41 bits wide, not sign-extended: GPAs in [2^40, 2^41) (G-stage
-   root entries 1024-2047) translate like any other (priv spec, H extension, "Guest Physical
-   Address Translation": "Sv39x4 ... 41-bit guest physical addresses", bits 63:41 must be zero).
+   root entries 1024-2047) translate like any other (priv spec, H extension, guest physical
+   address translation: Sv39x4 GPAs are 41 bits wide; only bits 63:41 must be zero).
    QEMU-DIFF: QEMU 7.2 applies the VA sign-extension check to the GPA, so any GPA with bit 40 set
    raises a guest-page fault. */
 #include "hyp.h"

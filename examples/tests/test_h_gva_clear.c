@@ -1,6 +1,6 @@
 /* mstatus.GVA / hstatus.GVA are written on every trap from V = 1: 1 only when the trap writes a
-   guest-virtual address to mtval/stval (priv spec, H extension, "Machine Status (mstatus)": "GVA
-   ... set to 1 when a trap into M-mode writes a guest virtual address to mtval; otherwise 0").
+   guest-virtual address to mtval/stval, 0 for any other trap (priv spec, H extension, mstatus
+   and hstatus GVA fields).
    QEMU-DIFF: QEMU 7.2 sets mstatus.GVA for any trap from V = 1 with a nonzero mtval (an illegal
    instruction's bits) and never clears it, and leaves it 0 for faults of HLV/HSV executed with
    V = 0, whose mtval is a guest-virtual address too. */

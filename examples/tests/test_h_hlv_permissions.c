@@ -1,9 +1,8 @@
 /* HLV/HSV permissions follow hstatus.SPVP: with SPVP = 1 the access is checked as a VS-mode access
    (a VS-stage U page needs vsstatus.SUM; the HS sstatus.SUM plays no part), with SPVP = 0 as a
    VU-mode access (U pages only); an execute-only page is readable only with vsstatus.MXR, a read-only page is not writable (priv
-   spec, H extension, "Hypervisor Virtual-Machine Load and Store Instructions": "as though V=1;
-   i.e., with the address translation and protection ... that apply to memory accesses in either
-   VS-mode or VU-mode. Field SPVP of hstatus controls the privilege level of the access").
+   spec, H extension, hypervisor virtual-machine load and store instructions: the access is made
+   with the translation and protection of VS-mode or VU-mode, as chosen by hstatus.SPVP).
    QEMU-DIFF: QEMU 7.2 lets SPVP = 1 accesses reach U pages without any SUM, and reports the other
    VS-stage permission failures of HLV/HSV as access faults (5/7) instead of page faults (13/15)
    because it decides "page fault or access fault" from the HS satp, Bare here. */

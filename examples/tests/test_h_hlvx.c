@@ -1,8 +1,8 @@
 /* HLVX.HU/HLVX.WU read with execute permission instead of read permission, in both stages: they
    succeed on a VS-stage execute-only page and on a G-stage execute-only leaf where HLV faults
    (page fault 13, guest-page fault 21), and fault on a readable but non-executable page (priv
-   spec, H extension, "HLVX.HU/HLVX.WU ... the memory being read must be executable in both stages
-   of address translation, but read permission is not required").
+   spec, H extension: HLVX needs execute permission in both stages of translation, not read
+   permission).
    QEMU-DIFF: QEMU 7.2 checks read permission for HLVX like for HLV in both stages, so HLVX faults
    on execute-only pages and succeeds on non-executable ones. */
 #include "hyp.h"

@@ -1,10 +1,9 @@
-/* Virtual-instruction cases QEMU 7.2 gets wrong (priv spec, H extension, "Virtual Instruction
-   Exceptions": raised for "in VS-mode, attempts to access satp, when hstatus.VTVM=1", "in VU-mode,
-   attempts to execute a hypervisor instruction (HLV, HLVX, HSV, or HFENCE)", "in VU-mode, attempts
-   to execute a supervisor instruction (SRET or SFENCE) ... when allowed in HS-mode", and "in
-   VU-mode, attempts to access an implemented supervisor CSR ... when the same access would be
-   allowed in HS-mode"). QEMU-DIFF: QEMU 7.2 lets VS read satp under VTVM = 1 and raises illegal
-   instruction (2) for all the VU cases. */
+/* Virtual-instruction cases QEMU 7.2 gets wrong (priv spec, H extension, virtual-instruction
+   exceptions: raised in VS-mode for satp accesses when hstatus.VTVM = 1; in VU-mode for the
+   hypervisor instructions (HLV, HLVX, HSV, HFENCE), for the supervisor instructions SRET and
+   SFENCE.VMA, and for supervisor CSR accesses that HS-mode would be allowed to make).
+   QEMU-DIFF: QEMU 7.2 lets VS read satp under VTVM = 1 and raises illegal instruction (2) for
+   all the VU cases. */
 #include "hyp.h"
 
 GUEST_INSN(g_hfence_vvma, 0x22000073u)
