@@ -184,10 +184,15 @@ public final class HvscopeCommand implements Callable<Integer> {
         checkFilesExist(config);
         LogSetup.apply(config);
         try (VirtMachine machine = VirtMachine.create(config)) {
-            if (config.gdb() != null) {
-                return DebugRun.run(machine, config, spec.commandLine().getErr());
+            for (String note : machine.notes()) {
+                System.err.println("hvscope: note: " + note);
             }
-            return machine.run();
+            try (TerminalMode terminal = config.serial() == SerialMode.NONE ? null : TerminalMode.raw()) {
+                if (config.gdb() != null) {
+                    return DebugRun.run(machine, config, spec.commandLine().getErr());
+                }
+                return machine.run();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -115,13 +115,23 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
                     ev = StopEvent.of(StopReason.INTERRUPTED, 0);
                     break;
                 }
-                machine.runRound();
+                if (machine.runRound()) {
+                    sleepBriefly();   // every hart waits with nothing to wake it: do not spin
+                }
                 ev = checkStops();
             }
         } catch (RuntimeException e) {
             ev = StopEvent.of(StopReason.INTERRUPTED, 0);
         }
         finish(ev);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void finish(StopEvent ev) {

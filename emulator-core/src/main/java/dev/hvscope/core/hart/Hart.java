@@ -119,6 +119,8 @@ public final class Hart {
     DebugPort debug;
 
     final Pmp pmp = new Pmp();
+    /** Receives slow-path events when set (tracing); null costs one check on slow paths only. */
+    HartObserver observer;
     final LongSupplier time;
 
     // Memory path.
@@ -534,6 +536,9 @@ public final class Hart {
         try {
             return bus.read(pa, size);
         } catch (BusFault e) {
+            if (observer != null) {
+                observer.busError(this, pa, size, false);
+            }
             throw raise(Cause.LOAD_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
         }
     }
@@ -570,6 +575,9 @@ public final class Hart {
         try {
             bus.write(pa, size, value);
         } catch (BusFault e) {
+            if (observer != null) {
+                observer.busError(this, pa, size, true);
+            }
             throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
         }
         // A device write may raise an interrupt: end the batch so it is seen at once.
@@ -654,6 +662,9 @@ public final class Hart {
         r.debug = false;
         Translation t = translation;
         if (!walker.translate(va, type, r, t, null)) {
+            if (observer != null) {
+                observer.translationFault(this, va, t.cause, t.gpa);
+            }
             long tval2 = t.gpa == -1L ? 0 : t.gpa >>> 2;
             long tinst = t.htinst != 0 ? t.htinst : (t.gpa == -1L ? 0 : transformedInstruction(type));
             throw raise(t.cause, va, tval2, tinst, v);
@@ -846,6 +857,9 @@ public final class Hart {
         c.physPage[slot] = pa & PAGE_MASK;
         c.raw[slot] = raw;
         markCode(pa, len);
+        if (observer != null) {
+            observer.decoded(this, pc, raw, len);
+        }
         return slot;
     }
 
@@ -949,6 +963,10 @@ public final class Hart {
             d = Math.min(d, vstimecmp - htimedelta);
         }
         return d;
+    }
+
+    public void setObserver(HartObserver observer) {
+        this.observer = observer;
     }
 
     /** Hosted-hypervisor mode on or off (see {@link #hostedHypervisor}). */

@@ -19,6 +19,9 @@ final class Traps {
         long bit = 1L << code;
         boolean toHs = h.priv <= Hart.PRV_S && ((interrupt ? h.mideleg : h.medeleg) & bit) != 0;
         boolean toVs = toHs && h.virt && ((interrupt ? h.hideleg : h.hedeleg) & bit) != 0;
+        long epc = h.pc;
+        int fromPriv = h.priv;
+        boolean fromVirt = h.virt;
         h.reservation = -1L;
         h.waitingForInterrupt = false;
         if (toVs) {
@@ -68,6 +71,9 @@ final class Traps {
             h.mstatus = s;
             h.setPrivilege(Hart.PRV_M, false);
             h.pc = vector(h.mtvec, interrupt, code);
+        }
+        if (h.observer != null) {
+            h.observer.trapTaken(h, cause, tval, tval2, tinst, epc, fromPriv, fromVirt);
         }
     }
 
