@@ -135,6 +135,17 @@ class GdbIntegrationTest {
     }
 
     @Test
+    void readAndAccessWatchpoints_stopAtTheLoad() throws Exception {
+        stub = new StubFixture();
+        Run r = gdbOk("rwatch pflash_mode", "continue", "bt 1", "delete", "awatch pflash_mode", "continue", "bt 1");
+        contains(r, "Hardware read watchpoint 1: pflash_mode");
+        contains(r, "Value = 0 '\\000'");
+        contains(r, "Hardware access (read/write) watchpoint 2: pflash_mode");
+        contains(r, "hv_main");
+        contains(r, "handle_guest_page_fault");
+    }
+
+    @Test
     void monitorCommands_catchTheNestedPageFault_andShowTheGStageBeforeAndAfterTheMapping() throws Exception {
         stub = new StubFixture();
         Run r = gdbOk("monitor help", "monitor hv catch npf", "continue",
