@@ -1,5 +1,6 @@
 package dev.hvscope.core.hart;
 
+import dev.hvscope.core.hart.jit.CompiledBlock;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,15 @@ final class DecodeCache {
     final byte[] length = new byte[REGIMES * SIZE];
     final long[] physPage = new long[REGIMES * SIZE];
 
+    // Block translator (see Executor): a translated block per entry that starts one, and how often
+    // the interpreter has started at each entry. A block lives only as long as its entry: every
+    // flush below drops it, and refilling a slot clears it, so no stale code runs and unloaded
+    // hidden classes are not kept alive.
+    final CompiledBlock[] block = new CompiledBlock[REGIMES * SIZE];
+    final int[] hits = new int[REGIMES * SIZE];
+    /** Blocks translated since the last full drop (caps live hidden classes). */
+    int blockCount;
+
     DecodeCache() {
         flushAll();
     }
@@ -38,13 +48,22 @@ final class DecodeCache {
 
     void flushAll() {
         Arrays.fill(tag, INVALID);
+        dropBlocks();
+    }
+
+    /** Drops every translated block (the entries stay). */
+    void dropBlocks() {
+        Arrays.fill(block, null);
+        blockCount = 0;
     }
 
     void flushVirtualization(boolean virt) {
         if (virt) {
             Arrays.fill(tag, VS * SIZE, tag.length, INVALID);
+            Arrays.fill(block, VS * SIZE, tag.length, null);
         } else {
             Arrays.fill(tag, 0, VS * SIZE, INVALID);
+            Arrays.fill(block, 0, VS * SIZE, null);
         }
     }
 
@@ -52,12 +71,14 @@ final class DecodeCache {
         for (int i = 0; i < tag.length; i++) {
             if (tag[i] != INVALID && physPage[i] == ppage) {
                 tag[i] = INVALID;
+                block[i] = null;   // a block lies in its head's page
             }
         }
     }
 
     /** Removes one entry (a debugger breakpoint was set or cleared there). */
     void flushPc(long pc) {
+        dropBlocks();   // pc may lie inside any block; breakpoints change rarely
         int i = index(pc);
         for (int r = 0; r < REGIMES; r++) {
             if (tag[r * SIZE + i] == pc) {

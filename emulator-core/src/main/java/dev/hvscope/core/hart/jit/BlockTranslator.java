@@ -1,0 +1,547 @@
+package dev.hvscope.core.hart.jit;
+
+import static dev.hvscope.core.isa.Insn.immB;
+import static dev.hvscope.core.isa.Insn.immI;
+import static dev.hvscope.core.isa.Insn.immJ;
+import static dev.hvscope.core.isa.Insn.immS;
+import static dev.hvscope.core.isa.Insn.immU;
+import static dev.hvscope.core.isa.Insn.rd;
+import static dev.hvscope.core.isa.Insn.rs1;
+import static dev.hvscope.core.isa.Insn.rs2;
+import static dev.hvscope.core.isa.Insn.shamt;
+
+import dev.hvscope.core.isa.OpId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * Translates a straight-line run of decoded RV64IM instructions into one hidden class whose
+ * {@link CompiledBlock#run} performs them on the hart, for HotSpot to compile like any Java code.
+ *
+ * <p>Guest registers the block touches live in JVM locals: loaded from {@code h.x} on entry and
+ * written back on exit. A {@code TrapException} from a load or store goes through a handler that
+ * writes the registers back (their values after the last retired instruction) and rethrows; each
+ * load and store first sets {@code h.pc} to its own pc, so the trap path sees the faulting
+ * instruction exactly as the interpreter would. Loads and stores call the hart's TLB fast paths.
+ */
+public final class BlockTranslator {
+    /** Longest block, in instructions. */
+    public static final int MAX_INSTRUCTIONS = 64;
+
+    private static final String HART = "dev/hvscope/core/hart/Hart";
+    private static final String TRAP = "dev/hvscope/core/hart/TrapException";
+    private static final String BASE = "dev/hvscope/core/hart/jit/CompiledBlock";
+    private static final String RUNTIME = "dev/hvscope/core/hart/jit/JitRuntime";
+    private static final String NAME = "dev/hvscope/core/hart/jit/TranslatedBlock";
+    private static final String BINARY = "(JJ)J";
+
+    // Local variables of run(Hart): this, h, h.x, guest x1..x31 (two slots each), scratch.
+    private static final int H = 1;
+    private static final int X = 2;
+    private static final int REG0 = 3;
+    private static final int TEMP_LONG = REG0 + 2 * 32;
+    private static final int TEMP_REF = TEMP_LONG + 2;
+    private static final int MAX_LOCALS = TEMP_REF + 1;
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    private BlockTranslator() {
+    }
+
+    /** True for the instructions a block may contain. */
+    public static boolean translatable(int op) {
+        return (op >= OpId.LUI && op <= OpId.FENCE) || (op >= OpId.MUL && op <= OpId.REMUW);
+    }
+
+    /** Control transfers: the last instruction of a block. */
+    public static boolean endsBlock(int op) {
+        return op >= OpId.JAL && op <= OpId.BGEU;
+    }
+
+    /**
+     * Translates n instructions starting at startPc (words as the decode cache holds them,
+     * compressed ones expanded; lengths 2 or 4). Every op must be {@link #translatable}; only the
+     * last may {@link #endsBlock end the block}.
+     */
+    public static CompiledBlock translate(long startPc, int[] words, int[] ops, byte[] lengths, int n) {
+        byte[] bytes = classBytes(startPc, words, ops, lengths, n);
+        try {
+            Class<?> c = LOOKUP.defineHiddenClass(bytes, true).lookupClass();
+            CompiledBlock b = (CompiledBlock) LOOKUP.in(c).findConstructor(c, MethodType.methodType(void.class))
+                    .invoke();
+            byte[] lens = new byte[n];
+            System.arraycopy(lengths, 0, lens, 0, n);
+            b.init(startPc, lens);
+            return b;
+        } catch (Throwable e) {
+            throw new IllegalStateException("block translation failed at " + Long.toHexString(startPc), e);
+        }
+    }
+
+    /** The class file of a block (public for tests). */
+    public static byte[] classBytes(long startPc, int[] words, int[] ops, byte[] lengths, int n) {
+        if (n <= 0 || n > MAX_INSTRUCTIONS) {
+            throw new IllegalArgumentException("block of " + n + " instructions");
+        }
+        ClassFile cf = new ClassFile(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER, NAME, BASE);
+        Code init = new Code(1);
+        init.aload(0).member(Code.INVOKESPECIAL, cf.methodRef(BASE, "<init>", "()V"), -1).op(Code.RETURN, 0);
+        cf.method(ClassFile.ACC_PUBLIC, "<init>", "()V", init);
+        cf.method(ClassFile.ACC_PUBLIC, "run", "(L" + HART + ";)J",
+                new Emitter(cf, startPc, words, ops, lengths, n).emit());
+        return cf.toBytes();
+    }
+
+    /** Emits the body of run(Hart) for one block. */
+    private static final class Emitter {
+        private final ClassFile cf;
+        private final Code c = new Code(MAX_LOCALS);
+        private final long startPc;
+        private final int[] words;
+        private final int[] ops;
+        private final byte[] lengths;
+        private final int n;
+        /** Registers the block reads or writes (bit r), and those it writes. */
+        private int used;
+        private int written;
+
+        Emitter(ClassFile cf, long startPc, int[] words, int[] ops, byte[] lengths, int n) {
+            this.cf = cf;
+            this.startPc = startPc;
+            this.words = words;
+            this.ops = ops;
+            this.lengths = lengths;
+            this.n = n;
+        }
+
+        Code emit() {
+            scanRegisters();
+            c.aload(H).member(Code.GETFIELD, cf.fieldRef(HART, "x", "[J"), 0).astore(X);
+            for (int r = 1; r < 32; r++) {
+                if ((used & (1 << r)) != 0) {
+                    c.aload(X).iconst(cf, r).op(Code.LALOAD, -2 + 2).lstore(slot(r));
+                }
+            }
+            int start = c.position();
+            long pc = startPc;
+            boolean ended = false;
+            for (int k = 0; k < n; k++) {
+                long next = pc + lengths[k];
+                ended = instruction(ops[k], words[k], pc, next);
+                pc = next;
+            }
+            if (!ended) {
+                writeBack();
+                c.lconst(cf, pc).op(Code.LRETURN, -2);
+            }
+            int end = c.position();
+            // Trap: registers hold the state after the last retired instruction; publish and rethrow.
+            int handler = c.position();
+            c.enterHandler();
+            c.astore(TEMP_REF);
+            writeBack();
+            c.aload(TEMP_REF).op(Code.ATHROW, -1);
+            c.handler(start, end, handler, cf.classRef(TRAP));
+            return c;
+        }
+
+        private void scanRegisters() {
+            for (int k = 0; k < n; k++) {
+                int w = words[k];
+                int op = ops[k];
+                if (op != OpId.LUI && op != OpId.AUIPC && op != OpId.JAL && op != OpId.FENCE) {
+                    used |= 1 << rs1(w);
+                }
+                if (readsRs2(op)) {
+                    used |= 1 << rs2(w);
+                }
+                if (writesRd(op)) {
+                    used |= 1 << rd(w);
+                    written |= 1 << rd(w);
+                }
+            }
+            used &= ~1;
+            written &= ~1;
+        }
+
+        private static boolean readsRs2(int op) {
+            return (op >= OpId.BEQ && op <= OpId.BGEU) || (op >= OpId.SB && op <= OpId.SD)
+                    || (op >= OpId.ADD && op <= OpId.AND) || (op >= OpId.ADDW && op <= OpId.SRAW)
+                    || (op >= OpId.MUL && op <= OpId.REMUW);
+        }
+
+        private static boolean writesRd(int op) {
+            return !(op >= OpId.BEQ && op <= OpId.BGEU) && !(op >= OpId.SB && op <= OpId.SD) && op != OpId.FENCE;
+        }
+
+        private static int slot(int r) {
+            return REG0 + 2 * (r - 1);
+        }
+
+        private void read(int r) {
+            if (r == 0) {
+                c.op(Code.LCONST_0, 2);
+            } else {
+                c.lload(slot(r));
+            }
+        }
+
+        /** Pops the long on the stack into rd (dropped for x0). */
+        private void write(int r) {
+            if (r == 0) {
+                c.op(Code.POP2, -2);
+            } else {
+                c.lstore(slot(r));
+            }
+        }
+
+        private void writeBack() {
+            for (int r = 1; r < 32; r++) {
+                if ((written & (1 << r)) != 0) {
+                    c.aload(X).iconst(cf, r).lload(slot(r)).op(Code.LASTORE, -4);
+                }
+            }
+        }
+
+        private void lconst(long v) {
+            c.lconst(cf, v);
+        }
+
+        private void binary(int w, int opcode) {
+            read(rs1(w));
+            read(rs2(w));
+            c.op(opcode, -2);
+            write(rd(w));
+        }
+
+        private void immediate(int w, int opcode) {
+            read(rs1(w));
+            lconst(immI(w));
+            c.op(opcode, -2);
+            write(rd(w));
+        }
+
+        private void shiftImmediate(int w, int opcode) {
+            read(rs1(w));
+            c.iconst(cf, shamt(w));
+            c.op(opcode, -1);
+            write(rd(w));
+        }
+
+        /** 32-bit shift of rs1 by an amount on the stack pushed by pushAmount, sign-extended. */
+        private void shiftWord(int w, int opcode, boolean byRegister) {
+            read(rs1(w));
+            c.op(Code.L2I, -1);
+            if (byRegister) {
+                read(rs2(w));
+                c.op(Code.L2I, -1);   // ishl/ishr/iushr use the low 5 bits, as the W shifts do
+            } else {
+                c.iconst(cf, shamt(w));
+            }
+            c.op(opcode, -1);
+            c.op(Code.I2L, 1);
+            write(rd(w));
+        }
+
+        private void signExtendWord() {
+            c.op(Code.L2I, -1);
+            c.op(Code.I2L, 1);
+        }
+
+        private void call(int w, String name) {
+            read(rs1(w));
+            read(rs2(w));
+            c.member(Code.INVOKESTATIC, cf.methodRef(RUNTIME, name, BINARY), -2);
+            write(rd(w));
+        }
+
+        private void setPc(long pc) {
+            c.aload(H);
+            lconst(pc);
+            c.member(Code.PUTFIELD, cf.fieldRef(HART, "pc", "J"), -3);
+        }
+
+        private void load(int w, long pc, String method, long zeroExtendMask) {
+            setPc(pc);
+            c.aload(H);
+            read(rs1(w));
+            lconst(immI(w));
+            c.op(Code.LADD, -2);
+            c.member(Code.INVOKEVIRTUAL, cf.methodRef(HART, method, "(J)J"), -1);
+            if (zeroExtendMask != 0) {
+                lconst(zeroExtendMask);
+                c.op(Code.LAND, -2);
+            }
+            write(rd(w));
+        }
+
+        private void store(int w, long pc, String method) {
+            setPc(pc);
+            c.aload(H);
+            read(rs1(w));
+            lconst(immS(w));
+            c.op(Code.LADD, -2);
+            read(rs2(w));
+            c.member(Code.INVOKEVIRTUAL, cf.methodRef(HART, method, "(JJ)V"), -5);
+        }
+
+        private void returnPc() {
+            c.op(Code.LRETURN, -2);
+        }
+
+        /** Branch: compare, then return the target or the fall-through pc. */
+        private void branch(int w, long pc, long next, int takenIf, boolean unsigned) {
+            writeBack();
+            read(rs1(w));
+            read(rs2(w));
+            if (unsigned) {
+                c.member(Code.INVOKESTATIC, cf.methodRef("java/lang/Long", "compareUnsigned", "(JJ)I"), -3);
+            } else {
+                c.op(Code.LCMP, -3);
+            }
+            Code.Label taken = new Code.Label();
+            c.jump(takenIf, taken, -1);
+            lconst(next);
+            returnPc();
+            c.bind(taken, true);
+            lconst(pc + immB(w));
+            returnPc();
+        }
+
+        /** Emits one instruction; true when it ended the block (returned the next pc). */
+        private boolean instruction(int op, int w, long pc, long next) {
+            switch (op) {
+                case OpId.LUI:
+                    lconst(immU(w));
+                    write(rd(w));
+                    return false;
+                case OpId.AUIPC:
+                    lconst(pc + immU(w));
+                    write(rd(w));
+                    return false;
+                case OpId.JAL:
+                    lconst(next);
+                    write(rd(w));
+                    writeBack();
+                    lconst(pc + immJ(w));
+                    returnPc();
+                    return true;
+                case OpId.JALR:
+                    read(rs1(w));          // target first: rd may be rs1
+                    lconst(immI(w));
+                    c.op(Code.LADD, -2);
+                    lconst(~1L);
+                    c.op(Code.LAND, -2);
+                    c.lstore(TEMP_LONG);
+                    lconst(next);
+                    write(rd(w));
+                    writeBack();
+                    c.lload(TEMP_LONG);
+                    returnPc();
+                    return true;
+                case OpId.BEQ:
+                    branch(w, pc, next, Code.IFEQ, false);
+                    return true;
+                case OpId.BNE:
+                    branch(w, pc, next, Code.IFNE, false);
+                    return true;
+                case OpId.BLT:
+                    branch(w, pc, next, Code.IFLT, false);
+                    return true;
+                case OpId.BGE:
+                    branch(w, pc, next, Code.IFGE, false);
+                    return true;
+                case OpId.BLTU:
+                    branch(w, pc, next, Code.IFLT, true);
+                    return true;
+                case OpId.BGEU:
+                    branch(w, pc, next, Code.IFGE, true);
+                    return true;
+                case OpId.LB:
+                    load(w, pc, "load8", 0);
+                    return false;
+                case OpId.LH:
+                    load(w, pc, "load16", 0);
+                    return false;
+                case OpId.LW:
+                    load(w, pc, "load32", 0);
+                    return false;
+                case OpId.LD:
+                    load(w, pc, "load64", 0);
+                    return false;
+                case OpId.LBU:
+                    load(w, pc, "load8", 0xffL);
+                    return false;
+                case OpId.LHU:
+                    load(w, pc, "load16", 0xffffL);
+                    return false;
+                case OpId.LWU:
+                    load(w, pc, "load32", 0xffff_ffffL);
+                    return false;
+                case OpId.SB:
+                    store(w, pc, "store8");
+                    return false;
+                case OpId.SH:
+                    store(w, pc, "store16");
+                    return false;
+                case OpId.SW:
+                    store(w, pc, "store32");
+                    return false;
+                case OpId.SD:
+                    store(w, pc, "store64");
+                    return false;
+                case OpId.ADDI:
+                    immediate(w, Code.LADD);
+                    return false;
+                case OpId.SLTI:
+                    read(rs1(w));
+                    lconst(immI(w));
+                    c.member(Code.INVOKESTATIC, cf.methodRef(RUNTIME, "slt", BINARY), -2);
+                    write(rd(w));
+                    return false;
+                case OpId.SLTIU:
+                    read(rs1(w));
+                    lconst(immI(w));
+                    c.member(Code.INVOKESTATIC, cf.methodRef(RUNTIME, "sltu", BINARY), -2);
+                    write(rd(w));
+                    return false;
+                case OpId.XORI:
+                    immediate(w, Code.LXOR);
+                    return false;
+                case OpId.ORI:
+                    immediate(w, Code.LOR);
+                    return false;
+                case OpId.ANDI:
+                    immediate(w, Code.LAND);
+                    return false;
+                case OpId.SLLI:
+                    shiftImmediate(w, Code.LSHL);
+                    return false;
+                case OpId.SRLI:
+                    shiftImmediate(w, Code.LUSHR);
+                    return false;
+                case OpId.SRAI:
+                    shiftImmediate(w, Code.LSHR);
+                    return false;
+                case OpId.ADD:
+                    binary(w, Code.LADD);
+                    return false;
+                case OpId.SUB:
+                    binary(w, Code.LSUB);
+                    return false;
+                case OpId.SLL:
+                case OpId.SRL:
+                case OpId.SRA:
+                    read(rs1(w));
+                    read(rs2(w));
+                    c.op(Code.L2I, -1);    // lshl/lushr/lshr use the low 6 bits, as RV64 does
+                    c.op(op == OpId.SLL ? Code.LSHL : op == OpId.SRL ? Code.LUSHR : Code.LSHR, -1);
+                    write(rd(w));
+                    return false;
+                case OpId.SLT:
+                    call(w, "slt");
+                    return false;
+                case OpId.SLTU:
+                    call(w, "sltu");
+                    return false;
+                case OpId.XOR:
+                    binary(w, Code.LXOR);
+                    return false;
+                case OpId.OR:
+                    binary(w, Code.LOR);
+                    return false;
+                case OpId.AND:
+                    binary(w, Code.LAND);
+                    return false;
+                case OpId.ADDIW:
+                    read(rs1(w));
+                    lconst(immI(w));
+                    c.op(Code.LADD, -2);
+                    signExtendWord();
+                    write(rd(w));
+                    return false;
+                case OpId.SLLIW:
+                    shiftWord(w, Code.ISHL, false);
+                    return false;
+                case OpId.SRLIW:
+                    shiftWord(w, Code.IUSHR, false);
+                    return false;
+                case OpId.SRAIW:
+                    shiftWord(w, Code.ISHR, false);
+                    return false;
+                case OpId.ADDW:
+                    read(rs1(w));
+                    read(rs2(w));
+                    c.op(Code.LADD, -2);
+                    signExtendWord();
+                    write(rd(w));
+                    return false;
+                case OpId.SUBW:
+                    read(rs1(w));
+                    read(rs2(w));
+                    c.op(Code.LSUB, -2);
+                    signExtendWord();
+                    write(rd(w));
+                    return false;
+                case OpId.SLLW:
+                    shiftWord(w, Code.ISHL, true);
+                    return false;
+                case OpId.SRLW:
+                    shiftWord(w, Code.IUSHR, true);
+                    return false;
+                case OpId.SRAW:
+                    shiftWord(w, Code.ISHR, true);
+                    return false;
+                case OpId.FENCE:
+                    return false;          // one hart, no caches to order: retires as a no-op
+                case OpId.MUL:
+                    binary(w, Code.LMUL);
+                    return false;
+                case OpId.MULH:
+                    call(w, "mulh");
+                    return false;
+                case OpId.MULHSU:
+                    call(w, "mulhsu");
+                    return false;
+                case OpId.MULHU:
+                    call(w, "mulhu");
+                    return false;
+                case OpId.DIV:
+                    call(w, "div");
+                    return false;
+                case OpId.DIVU:
+                    call(w, "divu");
+                    return false;
+                case OpId.REM:
+                    call(w, "rem");
+                    return false;
+                case OpId.REMU:
+                    call(w, "remu");
+                    return false;
+                case OpId.MULW:
+                    read(rs1(w));
+                    c.op(Code.L2I, -1);
+                    read(rs2(w));
+                    c.op(Code.L2I, -1);
+                    c.op(Code.IMUL, -1);
+                    c.op(Code.I2L, 1);
+                    write(rd(w));
+                    return false;
+                case OpId.DIVW:
+                    call(w, "divw");
+                    return false;
+                case OpId.DIVUW:
+                    call(w, "divuw");
+                    return false;
+                case OpId.REMW:
+                    call(w, "remw");
+                    return false;
+                case OpId.REMUW:
+                    call(w, "remuw");
+                    return false;
+                default:
+                    throw new IllegalArgumentException("not translatable: op " + op);
+            }
+        }
+    }
+}
