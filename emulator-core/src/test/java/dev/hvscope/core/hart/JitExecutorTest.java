@@ -1,0 +1,167 @@
+package dev.hvscope.core.hart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hvscope.core.bus.Bus;
+import dev.hvscope.core.bus.Ram;
+import dev.hvscope.core.hart.jit.Jit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The run loop with the block translator on: traps, self-modifying code, budgets. */
+class JitExecutorTest {
+    private static final long RAM = 0x8000_0000L;
+    private static final int FENCE_I = 0x0000_100f;
+
+    private static int jal(int rd, int offset) {
+        return (((offset >> 20) & 1) << 31) | (((offset >> 1) & 0x3ff) << 21) | (((offset >> 11) & 1) << 20)
+                | (((offset >> 12) & 0xff) << 12) | (rd << 7) | 0x6f;
+    }
+
+    private final Bus bus = new Bus(new Ram(RAM, 1 << 20));
+    private final Hart hart = new Hart(0, bus, true, () -> 0L);
+    private boolean savedEnabled;
+    private int savedThreshold;
+
+    @BeforeEach
+    void jitOnEagerly() {
+        savedEnabled = Jit.isEnabled();
+        savedThreshold = Jit.threshold();
+        Jit.setEnabled(true);
+        Jit.setThreshold(1);
+    }
+
+    @AfterEach
+    void restore() {
+        Jit.setEnabled(savedEnabled);
+        Jit.setThreshold(savedThreshold);
+    }
+
+    private void program(int... words) {
+        for (int k = 0; k < words.length; k++) {
+            bus.ram().write(RAM + 4L * k, 4, words[k]);
+        }
+        hart.reset(RAM);
+    }
+
+    private long runUntilWfi() {
+        long retired = 0;
+        for (int k = 0; k < 100 && !hart.isWaitingForInterrupt(); k++) {
+            retired += Executor.run(hart, 1000);
+        }
+        assertTrue(hart.isWaitingForInterrupt());
+        return retired;
+    }
+
+    private CompiledBlockProbe blockAt(long pc) {
+        return new CompiledBlockProbe(hart.decodeCache.block[hart.decodeBase + DecodeCache.index(pc)]);
+    }
+
+    private record CompiledBlockProbe(dev.hvscope.core.hart.jit.CompiledBlock block) {
+    }
+
+    /**
+     * Loop body at RAM+4: x1++; x4 += x8; ld x3, 0(x4); x5++; bne x1, x7, loop. The third load
+     * leaves RAM, so the translated block faults in its middle.
+     */
+    private long faultingLoop() {
+        program(Asm.csrrw(0, Csr.MTVEC, 6), Asm.addi(1, 1, 1), Asm.add(4, 4, 8), Asm.ld(3, 4, 0),
+                Asm.addi(5, 5, 1), Asm.bne(1, 7, -16), Asm.WFI);
+        bus.ram().write(RAM + 0x100, 4, Asm.WFI);
+        hart.x[6] = RAM + 0x100;
+        hart.x[4] = RAM;
+        hart.x[8] = 0x6_0000;
+        hart.x[7] = 100;
+        return runUntilWfi();
+    }
+
+    @Test
+    void loadFaultInsideBlock_reportsFaultingPcAndRetiresOnlyEarlierInstructions() {
+        long retired = faultingLoop();
+        assertNotNull(blockAt(RAM + 4).block(), "the loop body was translated");
+        assertEquals(Cause.LOAD_ACCESS_FAULT, hart.mcause);
+        assertEquals(RAM + 12, hart.mepc);
+        assertEquals(RAM + 3 * 0x6_0000L, hart.mtval);
+        assertEquals(3, hart.x[1]);                 // the third x1++ retired
+        assertEquals(RAM + 3 * 0x6_0000L, hart.x[4]);
+        assertEquals(2, hart.x[5]);                 // the third x5++ did not
+        // csrrw, two full iterations, x1++ and x4 += x8, then the handler's wfi.
+        assertEquals(1 + 2 * 5 + 2 + 1, retired);
+        assertEquals(retired, hart.instructionsRetired());
+    }
+
+    @Test
+    void loadFaultInsideBlock_sameStateAsTheInterpreter() {
+        long retired = faultingLoop();
+        long[] x = hart.x.clone();
+        long mepc = hart.mepc;
+        Jit.setEnabled(false);
+        assertEquals(retired, faultingLoop());
+        assertEquals(mepc, hart.mepc);
+        assertEquals(java.util.Arrays.toString(x), java.util.Arrays.toString(hart.x));
+    }
+
+    @Test
+    void storedInstructionAfterFenceI_isExecutedNotTheStaleBlock() {
+        int patched = Asm.addi(1, 1, 100);
+        program(
+                Asm.addi(0, 0, 0),          // 0
+                Asm.addi(1, 1, 1),          // 4: loop head, patched to x1 += 100
+                Asm.addi(2, 2, 1),          // 8
+                Asm.bne(2, 3, -8),          // 12: loop while x2 != x3
+                Asm.bne(11, 0, 24),         // 16: second time round: exit to 40
+                Asm.sw(9, 6, 4),            // 20: store the new instruction over RAM+4
+                FENCE_I,                // 24
+                Asm.addi(11, 0, 1),         // 28
+                Asm.addi(3, 3, 5),          // 32
+                jal(0, -32),            // 36: back to 4
+                Asm.WFI);                   // 40
+        hart.x[3] = 5;
+        hart.x[6] = RAM;
+        hart.x[9] = patched;
+        runUntilWfi();
+        assertEquals(5 + 5 * 100, hart.x[1]);
+        assertEquals(10, hart.x[2]);
+    }
+
+    @Test
+    void singleStep_executesExactlyOneInstructionInsideAHotBlock() {
+        program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
+                Asm.bne(1, 0, -8), Asm.WFI);
+        Executor.run(hart, 2 + 3 * 10);            // ten iterations: the loop body is translated
+        assertNotNull(blockAt(RAM + 8).block());
+        assertEquals(RAM + 8, hart.pc);
+        long before = hart.instructionsRetired();
+        long[] pcs = {RAM + 12, RAM + 16, RAM + 8};
+        for (long expected : pcs) {
+            assertEquals(1, Executor.run(hart, 1));
+            assertEquals(expected, hart.pc);
+        }
+        assertEquals(before + 3, hart.instructionsRetired());
+        assertEquals(89, hart.x[1]);
+    }
+
+    @Test
+    void disabledTranslator_translatesNothing() {
+        Jit.setEnabled(false);
+        program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
+                Asm.bne(1, 0, -8), Asm.WFI);
+        runUntilWfi();
+        assertEquals(5050, hart.x[2]);
+        assertNull(blockAt(RAM + 8).block());
+    }
+
+    @Test
+    void countingLoop_sameResultAndCountWithTranslator() {
+        program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
+                Asm.bne(1, 0, -8), Asm.WFI);
+        long retired = runUntilWfi();
+        assertNotNull(blockAt(RAM + 8).block());
+        assertEquals(5050, hart.x[2]);
+        assertEquals(2 + 3 * 100 + 1, retired);
+    }
+}
