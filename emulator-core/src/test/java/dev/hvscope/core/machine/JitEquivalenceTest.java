@@ -1,0 +1,55 @@
+package dev.hvscope.core.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hvscope.core.hart.jit.Jit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every example ISA test and the small integer benchmark give the same console output, exit status
+ * and retired-instruction count with the block translator forced on (translating at the second
+ * visit of a block head) as with the interpreter alone.
+ */
+class JitEquivalenceTest {
+    private static final long LIMIT = 500_000_000L;
+
+    private static GuestRun.Result run(Path elf, boolean jit) {
+        boolean savedEnabled = Jit.isEnabled();
+        int savedThreshold = Jit.threshold();
+        try {
+            Jit.setEnabled(jit);
+            Jit.setThreshold(1);
+            return GuestRun.bareMetal(elf, LIMIT);
+        } finally {
+            Jit.setEnabled(savedEnabled);
+            Jit.setThreshold(savedThreshold);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyProgram_sameOutputExitAndInstructionCount_withAndWithoutTranslator() throws IOException {
+        List<Path> programs = new ArrayList<>(ExampleProgramsTest.testPrograms());
+        Path bench = GuestRun.examples().resolve("bench/bench_int_small.elf");
+        if (Files.exists(bench)) {
+            programs.add(bench);
+        }
+        assumeTrue(!programs.isEmpty(), "no programs under examples/");
+        return programs.stream().map(elf -> DynamicTest.dynamicTest(elf.getFileName().toString(), () -> {
+            GuestRun.Result interpreted = run(elf, false);
+            GuestRun.Result translated = run(elf, true);
+            assertTrue(interpreted.poweredOff(), "did not finish: " + interpreted.output());
+            assertEquals(interpreted.output(), translated.output());
+            assertEquals(interpreted.exitStatus(), translated.exitStatus());
+            assertEquals(interpreted.instructions(), translated.instructions());
+        }));
+    }
+}
