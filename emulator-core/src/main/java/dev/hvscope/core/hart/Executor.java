@@ -43,6 +43,9 @@ public final class Executor {
         return n;
     }
 
+    /** Blocks are hidden classes in this package: they read {@link Hart#batchLimit}. */
+    private static final java.lang.invoke.MethodHandles.Lookup HART_PACKAGE = java.lang.invoke.MethodHandles.lookup();
+
     /** Live translated blocks per hart before all are dropped (bounds hidden-class memory). */
     static final int MAX_BLOCKS = 8192;
 
@@ -72,11 +75,12 @@ public final class Executor {
                 if (jit) {
                     CompiledBlock b = blocks[slot];
                     if (b != null) {
-                        if (b.count() <= h.batchLimit - executed) {
+                        int left = h.batchLimit - executed;
+                        if (b.count() <= left) {
                             running = b;
-                            pc = b.run(h);
+                            pc = b.run(h, left);
                             running = null;
-                            executed += b.count();
+                            executed += b.count() + b.loopRetired();
                             continue;
                         }
                     } else if (++hits[slot] > threshold) {
@@ -633,7 +637,7 @@ public final class Executor {
             } catch (TrapException t) {
                 if (running != null) {
                     // The block set h.pc to the faulting instruction; those before it retired.
-                    executed += running.retiredBefore(h.pc);
+                    executed += running.loopRetired() + running.retiredBefore(h.pc);
                     running = null;
                 }
                 h.takePendingTrap();
@@ -685,7 +689,7 @@ public final class Executor {
         if (c.blockCount >= MAX_BLOCKS) {
             c.dropBlocks();
         }
-        c.block[slot] = BlockTranslator.translate(pc, words, ops, lens, n);
+        c.block[slot] = BlockTranslator.translate(HART_PACKAGE, pc, words, ops, lens, n);
         c.blockCount++;
         return true;
     }

@@ -2,6 +2,7 @@ package dev.hvscope.core.hart;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.bus.Ram;
@@ -9,6 +10,7 @@ import dev.hvscope.core.hart.jit.BlockTranslator;
 import dev.hvscope.core.hart.jit.CompiledBlock;
 import dev.hvscope.core.hart.jit.Jit;
 import dev.hvscope.core.isa.Decoder;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -69,7 +71,7 @@ class JitTranslationTest {
             ops[k] = op(program[k]);
             lens[k] = 4;
         }
-        return BlockTranslator.translate(RAM, program, ops, lens, program.length);
+        return BlockTranslator.translate(MethodHandles.lookup(), RAM, program, ops, lens, program.length);
     }
 
     /** Runs the program once interpreted and once as the block, from the same registers. */
@@ -81,12 +83,33 @@ class JitTranslationTest {
         interp.pc = RAM;
         jitted.pc = RAM;
         assertEquals(program.length, Executor.run(interp, program.length));
-        long next = block.run(jitted);
+        long next = block.run(jitted, program.length);
         String what = "block " + hex(program) + " regs " + java.util.Arrays.toString(regs);
         assertArrayEquals(interp.x, jitted.x, what);
         assertEquals(interp.pc, next, what);
         assertEquals(interp.bus.ram().read(DATA, 8), jitted.bus.ram().read(DATA, 8), what);
         assertEquals(interp.bus.ram().read(DATA - 8, 8), jitted.bus.ram().read(DATA - 8, 8), what);
+    }
+
+    /**
+     * Runs a self-looping block with room for several passes, then the interpreter for as many
+     * instructions as the block retired: same state.
+     */
+    private void compareLooping(int[] program, CompiledBlock block, long[] regs, int budget) {
+        System.arraycopy(regs, 0, interp.x, 0, 32);
+        System.arraycopy(regs, 0, jitted.x, 0, 32);
+        interp.x[0] = 0;
+        jitted.x[0] = 0;
+        interp.pc = RAM;
+        jitted.pc = RAM;
+        jitted.batchLimit = budget;
+        long next = block.run(jitted, budget);
+        int retired = block.count() + block.loopRetired();
+        assertTrue(retired <= budget && retired % program.length == 0, "retired " + retired);
+        assertEquals(retired, Executor.run(interp, retired));
+        String what = "block " + hex(program) + " regs " + java.util.Arrays.toString(regs);
+        assertArrayEquals(interp.x, jitted.x, what);
+        assertEquals(interp.pc, next, what);
     }
 
     private static String hex(int[] words) {
@@ -193,6 +216,28 @@ class JitTranslationTest {
     }
 
     @Test
+    void countdownLoop_loopsInsideTheBlockWithinBudget() {
+        // loop: x1 -= 1; x2 += x1; bne x1, x0, loop
+        int[] program = {Asm.addi(1, 1, -1), Asm.add(2, 2, 1), Asm.bne(1, 0, -8)};
+        load(program);
+        CompiledBlock block = translate(program);
+        long[] regs = new long[32];
+        regs[1] = 10;
+        jitted.x[1] = 10;
+        jitted.pc = RAM;
+        jitted.batchLimit = 1000;
+        assertEquals(RAM + 12, block.run(jitted, 1000));            // ran to the end of the loop
+        assertEquals(30, block.count() + block.loopRetired());
+        assertEquals(45, jitted.x[2]);
+        compareLooping(program, block, regs, 10);                    // budget for 3 passes of 3
+        assertEquals(9, block.count() + block.loopRetired());
+        jitted.batchLimit = 0;                                       // batch cut: one pass only
+        jitted.x[1] = 10;
+        assertEquals(RAM, block.run(jitted, 1000));
+        assertEquals(3, block.count() + block.loopRetired());
+    }
+
+    @Test
     void randomStraightLineBlocks_matchTheInterpreter() {
         List<int[]> pool = new ArrayList<>();
         for (int[] r : R_OPS) {
@@ -230,6 +275,10 @@ class JitTranslationTest {
                 long[] regs = registers(EDGES[random.nextInt(EDGES.length)], random.nextLong());
                 regs[9] = DATA - 64;
                 compare(program, block, regs);
+                for (int q = 0; q < 8; q++) {
+                    assertEquals(interp.bus.ram().read(DATA - 64 + 8 * q, 8), jitted.bus.ram().read(DATA - 64 + 8 * q, 8));
+                }
+                compareLooping(program, block, regs, 10 * program.length + random.nextInt(program.length));
                 for (int q = 0; q < 8; q++) {
                     assertEquals(interp.bus.ram().read(DATA - 64 + 8 * q, 8), jitted.bus.ram().read(DATA - 64 + 8 * q, 8));
                 }

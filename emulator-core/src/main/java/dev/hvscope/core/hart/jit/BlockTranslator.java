@@ -23,6 +23,13 @@ import java.lang.invoke.MethodType;
  * writes the registers back (their values after the last retired instruction) and rethrows; each
  * load and store first sets {@code h.pc} to its own pc, so the trap path sees the faulting
  * instruction exactly as the interpreter would. Loads and stores call the hart's TLB fast paths.
+ *
+ * <p>A block whose last instruction jumps back to its own start (a tight loop) loops in the
+ * bytecode, pass after pass, while another whole pass fits in the caller's budget and
+ * {@code h.batchLimit} was not cut to 0 (a device write, an interrupt line change).
+ *
+ * <p>The hidden class is defined in the package of the caller's lookup (the hart package, for
+ * {@code batchLimit}).
  */
 public final class BlockTranslator {
     /** Longest block, in instructions. */
@@ -32,18 +39,18 @@ public final class BlockTranslator {
     private static final String TRAP = "dev/hvscope/core/hart/TrapException";
     private static final String BASE = "dev/hvscope/core/hart/jit/CompiledBlock";
     private static final String RUNTIME = "dev/hvscope/core/hart/jit/JitRuntime";
-    private static final String NAME = "dev/hvscope/core/hart/jit/TranslatedBlock";
     private static final String BINARY = "(JJ)J";
+    private static final String RUN = "(L" + HART + ";I)J";
 
-    // Local variables of run(Hart): this, h, h.x, guest x1..x31 (two slots each), scratch.
+    // Local variables of run(Hart, int): this, h, budget, h.x, passes, guest x1..x31 (two slots each), scratch.
     private static final int H = 1;
-    private static final int X = 2;
-    private static final int REG0 = 3;
-    private static final int TEMP_LONG = REG0 + 2 * 32;
+    private static final int BUDGET = 2;
+    private static final int X = 3;
+    private static final int PASSES = 4;
+    private static final int REG0 = 5;
+    private static final int TEMP_LONG = REG0 + 2 * 31;
     private static final int TEMP_REF = TEMP_LONG + 2;
     private static final int MAX_LOCALS = TEMP_REF + 1;
-
-    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     private BlockTranslator() {
     }
@@ -63,12 +70,14 @@ public final class BlockTranslator {
      * compressed ones expanded; lengths 2 or 4). Every op must be {@link #translatable}; only the
      * last may {@link #endsBlock end the block}.
      */
-    public static CompiledBlock translate(long startPc, int[] words, int[] ops, byte[] lengths, int n) {
-        byte[] bytes = classBytes(startPc, words, ops, lengths, n);
+    public static CompiledBlock translate(MethodHandles.Lookup lookup, long startPc, int[] words, int[] ops,
+            byte[] lengths, int n) {
+        String name = lookup.lookupClass().getPackageName().replace('.', '/') + "/TranslatedBlock";
+        byte[] bytes = classBytes(name, startPc, words, ops, lengths, n);
         try {
-            Class<?> c = LOOKUP.defineHiddenClass(bytes, true).lookupClass();
-            CompiledBlock b = (CompiledBlock) LOOKUP.in(c).findConstructor(c, MethodType.methodType(void.class))
-                    .invoke();
+            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
+            CompiledBlock b = (CompiledBlock) hidden.findConstructor(hidden.lookupClass(),
+                    MethodType.methodType(void.class)).invoke();
             byte[] lens = new byte[n];
             System.arraycopy(lengths, 0, lens, 0, n);
             b.init(startPc, lens);
@@ -78,17 +87,16 @@ public final class BlockTranslator {
         }
     }
 
-    /** The class file of a block (public for tests). */
-    public static byte[] classBytes(long startPc, int[] words, int[] ops, byte[] lengths, int n) {
+    /** The class file of a block, named name (internal form). */
+    static byte[] classBytes(String name, long startPc, int[] words, int[] ops, byte[] lengths, int n) {
         if (n <= 0 || n > MAX_INSTRUCTIONS) {
             throw new IllegalArgumentException("block of " + n + " instructions");
         }
-        ClassFile cf = new ClassFile(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER, NAME, BASE);
+        ClassFile cf = new ClassFile(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER, name, BASE);
         Code init = new Code(1);
         init.aload(0).member(Code.INVOKESPECIAL, cf.methodRef(BASE, "<init>", "()V"), -1).op(Code.RETURN, 0);
         cf.method(ClassFile.ACC_PUBLIC, "<init>", "()V", init);
-        cf.method(ClassFile.ACC_PUBLIC, "run", "(L" + HART + ";)J",
-                new Emitter(cf, startPc, words, ops, lengths, n).emit());
+        cf.method(ClassFile.ACC_PUBLIC, "run", RUN, new Emitter(cf, startPc, words, ops, lengths, n).emit());
         return cf.toBytes();
     }
 
@@ -104,6 +112,10 @@ public final class BlockTranslator {
         /** Registers the block reads or writes (bit r), and those it writes. */
         private int used;
         private int written;
+        /** The last instruction jumps back to startPc: loop in the bytecode. */
+        private final boolean loops;
+        /** Retired instructions of the passes before the current one, in local PASSES. */
+        private final Code.Label top = new Code.Label();
 
         Emitter(ClassFile cf, long startPc, int[] words, int[] ops, byte[] lengths, int n) {
             this.cf = cf;
@@ -112,6 +124,13 @@ public final class BlockTranslator {
             this.ops = ops;
             this.lengths = lengths;
             this.n = n;
+            long last = startPc;
+            for (int k = 0; k < n - 1; k++) {
+                last += lengths[k];
+            }
+            int op = ops[n - 1];
+            this.loops = (op >= OpId.BEQ && op <= OpId.BGEU && last + immB(words[n - 1]) == startPc)
+                    || (op == OpId.JAL && last + immJ(words[n - 1]) == startPc);
         }
 
         Code emit() {
@@ -122,7 +141,9 @@ public final class BlockTranslator {
                     c.aload(X).iconst(cf, r).op(Code.LALOAD, -2 + 2).lstore(slot(r));
                 }
             }
+            c.iconst(cf, 0).istore(PASSES);
             int start = c.position();
+            c.bind(top, false);
             long pc = startPc;
             boolean ended = false;
             for (int k = 0; k < n; k++) {
@@ -140,6 +161,10 @@ public final class BlockTranslator {
             c.enterHandler();
             c.astore(TEMP_REF);
             writeBack();
+            if (loops) {
+                c.aload(0).iload(PASSES);
+                c.member(Code.PUTFIELD, cf.fieldRef(BASE, "loopRetired", "I"), -2);
+            }
             c.aload(TEMP_REF).op(Code.ATHROW, -1);
             c.handler(start, end, handler, cf.classRef(TRAP));
             return c;
@@ -289,16 +314,52 @@ public final class BlockTranslator {
             c.op(Code.LRETURN, -2);
         }
 
+        /** Leaves the block towards pc; retiredBefore = instructions of earlier passes. */
+        private void exit(long pc, boolean passCounted) {
+            writeBack();
+            if (loops) {
+                c.aload(0).iload(PASSES);
+                if (passCounted) {
+                    c.iconst(cf, n).op(Code.ISUB, -1);
+                }
+                c.member(Code.PUTFIELD, cf.fieldRef(BASE, "loopRetired", "I"), -2);
+            }
+            lconst(pc);
+            returnPc();
+        }
+
+        /**
+         * The jump back to startPc of a looping block: count the pass, run another if it fits in
+         * the budget and the batch was not cut, else leave.
+         */
+        private void loopBack() {
+            Code.Label leave = new Code.Label();
+            c.iload(PASSES).iconst(cf, n).op(Code.IADD, -1).istore(PASSES);
+            c.iload(PASSES).iconst(cf, n).op(Code.IADD, -1).iload(BUDGET).jump(Code.IF_ICMPGT, leave, -2);
+            c.aload(H).member(Code.GETFIELD, cf.fieldRef(HART, "batchLimit", "I"), 0).jump(Code.IFLE, leave, -1);
+            c.jump(Code.GOTO, top, 0);
+            c.bind(leave, true);
+            exit(startPc, true);
+        }
+
         /** Branch: compare, then return the target or the fall-through pc. */
         private void branch(int w, long pc, long next, int takenIf, boolean unsigned) {
+            if (loops) {
+                // The block's own registers stay in locals across passes: write back only on exit.
+                read(rs1(w));
+                read(rs2(w));
+                compare(unsigned);
+                Code.Label taken = new Code.Label();
+                c.jump(takenIf, taken, -1);
+                exit(next, false);
+                c.bind(taken, true);
+                loopBack();
+                return;
+            }
             writeBack();
             read(rs1(w));
             read(rs2(w));
-            if (unsigned) {
-                c.member(Code.INVOKESTATIC, cf.methodRef("java/lang/Long", "compareUnsigned", "(JJ)I"), -3);
-            } else {
-                c.op(Code.LCMP, -3);
-            }
+            compare(unsigned);
             Code.Label taken = new Code.Label();
             c.jump(takenIf, taken, -1);
             lconst(next);
@@ -306,6 +367,14 @@ public final class BlockTranslator {
             c.bind(taken, true);
             lconst(pc + immB(w));
             returnPc();
+        }
+
+        private void compare(boolean unsigned) {
+            if (unsigned) {
+                c.member(Code.INVOKESTATIC, cf.methodRef("java/lang/Long", "compareUnsigned", "(JJ)I"), -3);
+            } else {
+                c.op(Code.LCMP, -3);
+            }
         }
 
         /** Emits one instruction; true when it ended the block (returned the next pc). */
@@ -322,6 +391,10 @@ public final class BlockTranslator {
                 case OpId.JAL:
                     lconst(next);
                     write(rd(w));
+                    if (loops) {
+                        loopBack();
+                        return true;
+                    }
                     writeBack();
                     lconst(pc + immJ(w));
                     returnPc();

@@ -27,7 +27,9 @@ public final class Code {
     public static final int ASTORE = 0x3a;
     public static final int LASTORE = 0x50;
     public static final int POP2 = 0x58;
+    public static final int IADD = 0x60;
     public static final int LADD = 0x61;
+    public static final int ISUB = 0x64;
     public static final int LSUB = 0x65;
     public static final int IMUL = 0x68;
     public static final int LMUL = 0x69;
@@ -49,6 +51,7 @@ public final class Code {
     public static final int IFGE = 0x9c;
     public static final int IFGT = 0x9d;
     public static final int IFLE = 0x9e;
+    public static final int IF_ICMPGT = 0xa3;
     public static final int GOTO = 0xa7;
     public static final int IRETURN = 0xac;
     public static final int LRETURN = 0xad;

@@ -10,6 +10,11 @@ import dev.hvscope.core.hart.Hart;
 public abstract class CompiledBlock {
     private long startPc;
     private byte[] lengths;
+    /**
+     * Written by blocks that loop on themselves (their last instruction branches back to their
+     * start) at every exit: instructions retired by the passes before the last one.
+     */
+    protected int loopRetired;
 
     protected CompiledBlock() {
     }
@@ -20,10 +25,19 @@ public abstract class CompiledBlock {
     }
 
     /**
-     * Executes the whole block and returns the next pc. A trap leaves {@code h.pc} at the faulting
-     * instruction, with every earlier instruction of the block retired and no later one executed.
+     * Executes the whole block, at least once, and returns the next pc. A self-looping block runs
+     * further passes while they fit in budget instructions and the hart's batch was not cut. A
+     * trap leaves {@code h.pc} at the faulting instruction, with every earlier instruction
+     * retired ({@link #loopRetired()} plus {@link #retiredBefore}) and no later one executed.
+     *
+     * @param budget instructions the caller allows; at least {@link #count()}
      */
-    public abstract long run(Hart h);
+    public abstract long run(Hart h, int budget);
+
+    /** Instructions retired by earlier passes of the last {@link #run} (0 unless self-looping). */
+    public final int loopRetired() {
+        return loopRetired;
+    }
 
     public final long startPc() {
         return startPc;
