@@ -80,7 +80,7 @@ public final class Executor {
                             running = b;
                             pc = b.run(h, left);
                             running = null;
-                            executed += b.count() + b.loopRetired();
+                            executed += b.retired();
                             continue;
                         }
                     } else if (++hits[slot] > threshold) {
@@ -637,7 +637,7 @@ public final class Executor {
             } catch (TrapException t) {
                 if (running != null) {
                     // The block set h.pc to the faulting instruction; those before it retired.
-                    executed += running.loopRetired() + running.retiredBefore(h.pc);
+                    executed += running.retired() + running.retiredBefore(h.pc);
                     running = null;
                 }
                 h.takePendingTrap();
@@ -650,9 +650,9 @@ public final class Executor {
     }
 
     /**
-     * Translates the straight-line block starting at the decoded entry for pc: following entries
-     * already in the decode cache, in the same page (physical and virtual), up to a control
-     * transfer or the first instruction the translator does not handle.
+     * Translates the block starting at the decoded entry for pc: following the fall-through path
+     * through entries already in the decode cache, in the same page (physical and virtual), up to
+     * a jump or the first instruction the translator does not handle.
      *
      * @return true when a block was installed in the slot
      */

@@ -24,9 +24,11 @@ import java.lang.invoke.MethodType;
  * load and store first sets {@code h.pc} to its own pc, so the trap path sees the faulting
  * instruction exactly as the interpreter would. Loads and stores call the hart's TLB fast paths.
  *
- * <p>A block whose last instruction jumps back to its own start (a tight loop) loops in the
- * bytecode, pass after pass, while another whole pass fits in the caller's budget and
- * {@code h.batchLimit} was not cut to 0 (a device write, an interrupt line change).
+ * <p>A block is a superblock: it follows the fall-through path of conditional branches, whose
+ * taken paths leave the block (side exits). A branch or jal back to the block's own start (a tight
+ * loop) loops in the bytecode, pass after pass, while another whole pass fits in the caller's
+ * budget and {@code h.batchLimit} was not cut to 0 (a device write, an interrupt line change).
+ * Every exit records the instructions retired in {@link CompiledBlock#retired}.
  *
  * <p>The hidden class is defined in the package of the caller's lookup (the hart package, for
  * {@code batchLimit}).
@@ -60,15 +62,15 @@ public final class BlockTranslator {
         return (op >= OpId.LUI && op <= OpId.FENCE) || (op >= OpId.MUL && op <= OpId.REMUW);
     }
 
-    /** Control transfers: the last instruction of a block. */
+    /** Unconditional jumps: the last instruction of a block (conditional branches are side exits). */
     public static boolean endsBlock(int op) {
-        return op >= OpId.JAL && op <= OpId.BGEU;
+        return op == OpId.JAL || op == OpId.JALR;
     }
 
     /**
      * Translates n instructions starting at startPc (words as the decode cache holds them,
-     * compressed ones expanded; lengths 2 or 4). Every op must be {@link #translatable}; only the
-     * last may {@link #endsBlock end the block}.
+     * compressed ones expanded; lengths 2 or 4), each following the previous one's fall-through
+     * path. Every op must be {@link #translatable}; only the last may {@link #endsBlock end the block}.
      */
     public static CompiledBlock translate(MethodHandles.Lookup lookup, long startPc, int[] words, int[] ops,
             byte[] lengths, int n) {
@@ -112,10 +114,10 @@ public final class BlockTranslator {
         /** Registers the block reads or writes (bit r), and those it writes. */
         private int used;
         private int written;
-        /** The last instruction jumps back to startPc: loop in the bytecode. */
-        private final boolean loops;
-        /** Retired instructions of the passes before the current one, in local PASSES. */
+        /** The start of a pass; local PASSES holds the instructions retired by earlier passes. */
         private final Code.Label top = new Code.Label();
+        /** Index of the instruction being emitted. */
+        private int index;
 
         Emitter(ClassFile cf, long startPc, int[] words, int[] ops, byte[] lengths, int n) {
             this.cf = cf;
@@ -124,13 +126,6 @@ public final class BlockTranslator {
             this.ops = ops;
             this.lengths = lengths;
             this.n = n;
-            long last = startPc;
-            for (int k = 0; k < n - 1; k++) {
-                last += lengths[k];
-            }
-            int op = ops[n - 1];
-            this.loops = (op >= OpId.BEQ && op <= OpId.BGEU && last + immB(words[n - 1]) == startPc)
-                    || (op == OpId.JAL && last + immJ(words[n - 1]) == startPc);
         }
 
         Code emit() {
@@ -148,12 +143,12 @@ public final class BlockTranslator {
             boolean ended = false;
             for (int k = 0; k < n; k++) {
                 long next = pc + lengths[k];
+                index = k;
                 ended = instruction(ops[k], words[k], pc, next);
                 pc = next;
             }
             if (!ended) {
-                writeBack();
-                c.lconst(cf, pc).op(Code.LRETURN, -2);
+                exit(pc);
             }
             int end = c.position();
             // Trap: registers hold the state after the last retired instruction; publish and rethrow.
@@ -161,10 +156,7 @@ public final class BlockTranslator {
             c.enterHandler();
             c.astore(TEMP_REF);
             writeBack();
-            if (loops) {
-                c.aload(0).iload(PASSES);
-                c.member(Code.PUTFIELD, cf.fieldRef(BASE, "loopRetired", "I"), -2);
-            }
+            setRetired(false);
             c.aload(TEMP_REF).op(Code.ATHROW, -1);
             c.handler(start, end, handler, cf.classRef(TRAP));
             return c;
@@ -314,59 +306,69 @@ public final class BlockTranslator {
             c.op(Code.LRETURN, -2);
         }
 
-        /** Leaves the block towards pc; retiredBefore = instructions of earlier passes. */
-        private void exit(long pc, boolean passCounted) {
-            writeBack();
-            if (loops) {
-                c.aload(0).iload(PASSES);
-                if (passCounted) {
-                    c.iconst(cf, n).op(Code.ISUB, -1);
-                }
-                c.member(Code.PUTFIELD, cf.fieldRef(BASE, "loopRetired", "I"), -2);
+        /**
+         * this.retired = PASSES, plus the instructions of this pass up to the current one when
+         * thisPass (the current instruction retired).
+         */
+        private void setRetired(boolean thisPass) {
+            c.aload(0).iload(PASSES);
+            if (thisPass) {
+                c.iconst(cf, index + 1).op(Code.IADD, -1);
             }
+            c.member(Code.PUTFIELD, cf.fieldRef(BASE, "retired", "I"), -2);
+        }
+
+        /** Leaves the block after the current instruction, towards pc. */
+        private void exit(long pc) {
+            writeBack();
+            setRetired(true);
             lconst(pc);
             returnPc();
         }
 
+        /** Leaves towards a target: another pass when the target is the block's start. */
+        private void jumpTo(long target) {
+            if (target == startPc) {
+                loopBack();
+            } else {
+                exit(target);
+            }
+        }
+
         /**
-         * The jump back to startPc of a looping block: count the pass, run another if it fits in
-         * the budget and the batch was not cut, else leave.
+         * The jump back to startPc: count this pass, run another if a whole one fits in the budget
+         * and the batch was not cut, else leave. Registers stay in locals across passes.
          */
         private void loopBack() {
             Code.Label leave = new Code.Label();
-            c.iload(PASSES).iconst(cf, n).op(Code.IADD, -1).istore(PASSES);
+            c.iload(PASSES).iconst(cf, index + 1).op(Code.IADD, -1).istore(PASSES);
             c.iload(PASSES).iconst(cf, n).op(Code.IADD, -1).iload(BUDGET).jump(Code.IF_ICMPGT, leave, -2);
             c.aload(H).member(Code.GETFIELD, cf.fieldRef(HART, "batchLimit", "I"), 0).jump(Code.IFLE, leave, -1);
             c.jump(Code.GOTO, top, 0);
             c.bind(leave, true);
-            exit(startPc, true);
+            writeBack();
+            setRetired(false);
+            lconst(startPc);
+            returnPc();
         }
 
-        /** Branch: compare, then return the target or the fall-through pc. */
+        /** Conditional branch: the taken path leaves (or loops); the fall-through path continues. */
         private void branch(int w, long pc, long next, int takenIf, boolean unsigned) {
-            if (loops) {
-                // The block's own registers stay in locals across passes: write back only on exit.
-                read(rs1(w));
-                read(rs2(w));
-                compare(unsigned);
-                Code.Label taken = new Code.Label();
-                c.jump(takenIf, taken, -1);
-                exit(next, false);
-                c.bind(taken, true);
-                loopBack();
-                return;
-            }
-            writeBack();
             read(rs1(w));
             read(rs2(w));
             compare(unsigned);
-            Code.Label taken = new Code.Label();
-            c.jump(takenIf, taken, -1);
-            lconst(next);
-            returnPc();
-            c.bind(taken, true);
-            lconst(pc + immB(w));
-            returnPc();
+            Code.Label fallThrough = new Code.Label();
+            c.jump(negate(takenIf), fallThrough, -1);
+            jumpTo(pc + immB(w));
+            c.bind(fallThrough, true);
+            if (index == n - 1) {
+                exit(next);
+            }
+        }
+
+        private static int negate(int ifOpcode) {
+            // IFEQ/IFNE, IFLT/IFGE, IFGT/IFLE are adjacent pairs starting at an odd opcode.
+            return (ifOpcode & 1) != 0 ? ifOpcode + 1 : ifOpcode - 1;
         }
 
         private void compare(boolean unsigned) {
@@ -391,13 +393,7 @@ public final class BlockTranslator {
                 case OpId.JAL:
                     lconst(next);
                     write(rd(w));
-                    if (loops) {
-                        loopBack();
-                        return true;
-                    }
-                    writeBack();
-                    lconst(pc + immJ(w));
-                    returnPc();
+                    jumpTo(pc + immJ(w));
                     return true;
                 case OpId.JALR:
                     read(rs1(w));          // target first: rd may be rs1
@@ -409,27 +405,28 @@ public final class BlockTranslator {
                     lconst(next);
                     write(rd(w));
                     writeBack();
+                    setRetired(true);
                     c.lload(TEMP_LONG);
                     returnPc();
                     return true;
                 case OpId.BEQ:
                     branch(w, pc, next, Code.IFEQ, false);
-                    return true;
+                    return index == n - 1;
                 case OpId.BNE:
                     branch(w, pc, next, Code.IFNE, false);
-                    return true;
+                    return index == n - 1;
                 case OpId.BLT:
                     branch(w, pc, next, Code.IFLT, false);
-                    return true;
+                    return index == n - 1;
                 case OpId.BGE:
                     branch(w, pc, next, Code.IFGE, false);
-                    return true;
+                    return index == n - 1;
                 case OpId.BLTU:
                     branch(w, pc, next, Code.IFLT, true);
-                    return true;
+                    return index == n - 1;
                 case OpId.BGEU:
                     branch(w, pc, next, Code.IFGE, true);
-                    return true;
+                    return index == n - 1;
                 case OpId.LB:
                     load(w, pc, "load8", 0);
                     return false;

@@ -11,10 +11,10 @@ public abstract class CompiledBlock {
     private long startPc;
     private byte[] lengths;
     /**
-     * Written by blocks that loop on themselves (their last instruction branches back to their
-     * start) at every exit: instructions retired by the passes before the last one.
+     * Written by the block at every exit: the instructions retired by the last {@link #run} (on a
+     * normal return), or by its passes before the one that trapped (when it threw).
      */
-    protected int loopRetired;
+    protected int retired;
 
     protected CompiledBlock() {
     }
@@ -25,30 +25,32 @@ public abstract class CompiledBlock {
     }
 
     /**
-     * Executes the whole block, at least once, and returns the next pc. A self-looping block runs
-     * further passes while they fit in budget instructions and the hart's batch was not cut. A
-     * trap leaves {@code h.pc} at the faulting instruction, with every earlier instruction
-     * retired ({@link #loopRetired()} plus {@link #retiredBefore}) and no later one executed.
+     * Executes the block from its start, leaving at the first taken side exit or at its end, and
+     * returns the next pc; a branch back to the start runs another pass while a whole one fits in
+     * budget instructions and the hart's batch was not cut. {@link #retired()} then tells how many
+     * instructions retired. A trap leaves {@code h.pc} at the faulting instruction, with every
+     * earlier instruction retired ({@link #retired()} plus {@link #retiredBefore}) and no later
+     * one executed.
      *
      * @param budget instructions the caller allows; at least {@link #count()}
      */
     public abstract long run(Hart h, int budget);
 
-    /** Instructions retired by earlier passes of the last {@link #run} (0 unless self-looping). */
-    public final int loopRetired() {
-        return loopRetired;
+    /** See {@link #retired}. */
+    public final int retired() {
+        return retired;
     }
 
     public final long startPc() {
         return startPc;
     }
 
-    /** Instructions in the block (all retire when {@link #run} returns normally). */
+    /** Instructions in one full pass of the block. */
     public final int count() {
         return lengths.length;
     }
 
-    /** How many instructions of the block precede the one at pc (after a trap at pc). */
+    /** How many instructions of a pass precede the one at pc (after a trap at pc). */
     public final int retiredBefore(long pc) {
         long p = startPc;
         for (int k = 0; k < lengths.length; k++) {
