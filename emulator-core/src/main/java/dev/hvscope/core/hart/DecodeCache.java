@@ -71,7 +71,10 @@ final class DecodeCache {
         for (int i = 0; i < tag.length; i++) {
             if (tag[i] != INVALID && physPage[i] == ppage) {
                 tag[i] = INVALID;
-                block[i] = null;   // a block lies in its head's page
+                if (block[i] != null) {
+                    block[i].invalidate();   // a block lies in its head's page; it may be running
+                    block[i] = null;
+                }
             }
         }
     }

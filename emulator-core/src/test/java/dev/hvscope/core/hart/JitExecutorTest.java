@@ -128,6 +128,34 @@ class JitExecutorTest {
         assertEquals(10, hart.x[2]);
     }
 
+    /**
+     * A hot loop at RAM+0x1000 stores through a pointer that walks in steps of 0x100 and, at the
+     * tenth pass, overwrites the loop's own "x2 += 1" with "x2 += 100" (no fence.i). The
+     * interpreter sees the new instruction in the same pass; the translated loop runs the rest of
+     * that pass stale (allowed without fence.i) and then must leave, not keep looping stale.
+     */
+    private long walkingStoreIntoOwnCode(boolean jit) {
+        Jit.setEnabled(jit);
+        int[] loop = {Asm.addi(1, 1, 1), Asm.add(16, 16, 17), Asm.sw(15, 16, 0), Asm.addi(2, 2, 1),
+            Asm.bne(1, 3, -16), Asm.WFI};
+        for (int k = 0; k < loop.length; k++) {
+            bus.ram().write(RAM + 0x1000 + 4L * k, 4, loop[k]);
+        }
+        hart.reset(RAM + 0x1000);
+        hart.x[3] = 50;
+        hart.x[15] = Asm.addi(2, 2, 100);
+        hart.x[16] = RAM + 0x100c - 10 * 0x100;
+        hart.x[17] = 0x100;
+        runUntilWfi();
+        return hart.x[2];
+    }
+
+    @Test
+    void storeOverwritingARunningLoop_endsItAfterTheCurrentPass() {
+        assertEquals(9 + 41 * 100, walkingStoreIntoOwnCode(false));
+        assertEquals(9 + 1 + 40 * 100, walkingStoreIntoOwnCode(true));
+    }
+
     @Test
     void singleStep_executesExactlyOneInstructionInsideAHotBlock() {
         program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),

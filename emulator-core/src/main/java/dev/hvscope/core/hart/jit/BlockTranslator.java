@@ -336,14 +336,15 @@ public final class BlockTranslator {
         }
 
         /**
-         * The jump back to startPc: count this pass, run another if a whole one fits in the budget
-         * and the batch was not cut, else leave. Registers stay in locals across passes.
+         * The jump back to startPc: count this pass, run another if a whole one fits in the budget,
+         * the batch was not cut and no store overwrote the block's code, else leave. Registers stay in locals across passes.
          */
         private void loopBack() {
             Code.Label leave = new Code.Label();
             c.iload(PASSES).iconst(cf, index + 1).op(Code.IADD, -1).istore(PASSES);
             c.iload(PASSES).iconst(cf, n).op(Code.IADD, -1).iload(BUDGET).jump(Code.IF_ICMPGT, leave, -2);
             c.aload(H).member(Code.GETFIELD, cf.fieldRef(HART, "batchLimit", "I"), 0).jump(Code.IFLE, leave, -1);
+            c.aload(0).member(Code.GETFIELD, cf.fieldRef(BASE, "invalidated", "Z"), 0).jump(Code.IFNE, leave, -1);
             c.jump(Code.GOTO, top, 0);
             c.bind(leave, true);
             writeBack();

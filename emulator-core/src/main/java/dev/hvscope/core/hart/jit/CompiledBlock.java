@@ -15,6 +15,8 @@ public abstract class CompiledBlock {
      * normal return), or by its passes before the one that trapped (when it threw).
      */
     protected int retired;
+    /** Set when a store overwrote the block's code: a running block stops at its next loop-back. */
+    protected boolean invalidated;
 
     protected CompiledBlock() {
     }
@@ -35,6 +37,11 @@ public abstract class CompiledBlock {
      * @param budget instructions the caller allows; at least {@link #count()}
      */
     public abstract long run(Hart h, int budget);
+
+    /** Marks the block stale (its code page was written); see {@link #invalidated}. */
+    public final void invalidate() {
+        invalidated = true;
+    }
 
     /** See {@link #retired}. */
     public final int retired() {
