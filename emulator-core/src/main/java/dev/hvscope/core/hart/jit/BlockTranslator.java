@@ -11,8 +11,12 @@ import static dev.hvscope.core.isa.Insn.rs2;
 import static dev.hvscope.core.isa.Insn.shamt;
 
 import dev.hvscope.core.isa.OpId;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Translates a straight-line run of decoded RV64IM instructions into one hidden class whose
@@ -32,6 +36,12 @@ import java.lang.invoke.MethodType;
  *
  * <p>The hidden class is defined in the package of the caller's lookup (the hart package, for
  * {@code batchLimit}).
+ *
+ * <p>Translations are shared: a bounded least-recently-used table maps a block's content (start
+ * pc, instruction words, lengths, package) to its hidden class, so another hart, a new machine
+ * running the same program, or a block re-translated after a flush gets the class HotSpot has
+ * already compiled. Each caller still gets its own {@link CompiledBlock} instance. Classes that
+ * fall out of the table are unloaded once no block instance refers to them.
  */
 public final class BlockTranslator {
     /** Longest block, in instructions. */
@@ -54,6 +64,44 @@ public final class BlockTranslator {
     private static final int TEMP_REF = TEMP_LONG + 2;
     private static final int MAX_LOCALS = TEMP_REF + 1;
 
+    /** Hidden classes kept for reuse (each is a few KB of metaspace plus its compiled code). */
+    static final int SHARED_CLASSES = 4096;
+
+    private static final Map<Key, MethodHandle> SHARED = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, MethodHandle> eldest) {
+            return size() > SHARED_CLASSES;
+        }
+    };
+
+    /** What a block's bytecode depends on. */
+    private static final class Key {
+        final Class<?> host;
+        final long startPc;
+        final int[] words;
+        final byte[] lengths;
+        final int hash;
+
+        Key(Class<?> host, long startPc, int[] words, byte[] lengths) {
+            this.host = host;
+            this.startPc = startPc;
+            this.words = words;
+            this.lengths = lengths;
+            this.hash = (Long.hashCode(startPc) * 31 + Arrays.hashCode(words)) * 31 + Arrays.hashCode(lengths);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.startPc == startPc && k.host == host
+                    && Arrays.equals(k.words, words) && Arrays.equals(k.lengths, lengths);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     private BlockTranslator() {
     }
 
@@ -74,14 +122,23 @@ public final class BlockTranslator {
      */
     public static CompiledBlock translate(MethodHandles.Lookup lookup, long startPc, int[] words, int[] ops,
             byte[] lengths, int n) {
-        String name = lookup.lookupClass().getPackageName().replace('.', '/') + "/TranslatedBlock";
-        byte[] bytes = classBytes(name, startPc, words, ops, lengths, n);
+        byte[] lens = Arrays.copyOf(lengths, n);
+        Key key = new Key(lookup.lookupClass(), startPc, Arrays.copyOf(words, n), lens);
         try {
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
-            CompiledBlock b = (CompiledBlock) hidden.findConstructor(hidden.lookupClass(),
-                    MethodType.methodType(void.class)).invoke();
-            byte[] lens = new byte[n];
-            System.arraycopy(lengths, 0, lens, 0, n);
+            MethodHandle constructor;
+            synchronized (SHARED) {
+                constructor = SHARED.get(key);
+            }
+            if (constructor == null) {
+                String name = lookup.lookupClass().getPackageName().replace('.', '/') + "/TranslatedBlock";
+                MethodHandles.Lookup hidden = lookup.defineHiddenClass(
+                        classBytes(name, startPc, words, ops, lengths, n), true);
+                constructor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class));
+                synchronized (SHARED) {
+                    SHARED.put(key, constructor);
+                }
+            }
+            CompiledBlock b = (CompiledBlock) constructor.invoke();
             b.init(startPc, lens);
             return b;
         } catch (Throwable e) {
