@@ -206,6 +206,17 @@ class JitTranslationTest {
     }
 
     @Test
+    void sameBlockContent_sharesOneClassWithSeparateInstances() {
+        int[] program = {Asm.addi(1, 1, -1), Asm.add(2, 2, 1), Asm.bne(1, 0, -8)};
+        CompiledBlock a = translate(program);
+        CompiledBlock b = translate(program);
+        assertTrue(a != b);
+        assertEquals(a.getClass(), b.getClass());
+        program[1] = Asm.add(3, 2, 1);
+        assertTrue(translate(program).getClass() != a.getClass());
+    }
+
+    @Test
     void countdownLoop_loopsInsideTheBlockWithinBudget() {
         // loop: x1 -= 1; x2 += x1; bne x1, x0, loop
         int[] program = {Asm.addi(1, 1, -1), Asm.add(2, 2, 1), Asm.bne(1, 0, -8)};
