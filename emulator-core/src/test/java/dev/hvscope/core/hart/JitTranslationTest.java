@@ -232,6 +232,10 @@ class JitTranslationTest {
         assertEquals(45, jitted.x[2]);
         compareLooping(program, block, regs, 10);                    // budget for 3 passes of 3
         assertEquals(9, block.retired());
+        jitted.x[1] = 1000;
+        jitted.batchLimit = Integer.MAX_VALUE;
+        assertEquals(RAM + 12, block.run(jitted, Integer.MAX_VALUE));   // no overflow near the top
+        assertEquals(3000, block.retired());
         jitted.batchLimit = 0;                                       // batch cut: one pass only
         jitted.x[1] = 10;
         assertEquals(RAM, block.run(jitted, 1000));

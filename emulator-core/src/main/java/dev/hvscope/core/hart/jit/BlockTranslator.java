@@ -399,7 +399,8 @@ public final class BlockTranslator {
         private void loopBack() {
             Code.Label leave = new Code.Label();
             c.iload(PASSES).iconst(cf, index + 1).op(Code.IADD, -1).istore(PASSES);
-            c.iload(PASSES).iconst(cf, n).op(Code.IADD, -1).iload(BUDGET).jump(Code.IF_ICMPGT, leave, -2);
+            // PASSES > budget - n: another whole pass does not fit (budget >= n, so no overflow).
+            c.iload(PASSES).iload(BUDGET).iconst(cf, n).op(Code.ISUB, -1).jump(Code.IF_ICMPGT, leave, -2);
             c.aload(H).member(Code.GETFIELD, cf.fieldRef(HART, "batchLimit", "I"), 0).jump(Code.IFLE, leave, -1);
             c.aload(0).member(Code.GETFIELD, cf.fieldRef(BASE, "invalidated", "Z"), 0).jump(Code.IFNE, leave, -1);
             c.jump(Code.GOTO, top, 0);
