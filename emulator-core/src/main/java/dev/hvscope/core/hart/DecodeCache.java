@@ -79,6 +79,21 @@ final class DecodeCache {
         }
     }
 
+    /**
+     * Drops the blocks that contain pc, whose entry in the table at base is being replaced, so
+     * every instruction of a live block keeps its entry (the trap path reads it for xtval and
+     * htinst). Blocks start at most maxBlockBytes before the instructions they contain.
+     */
+    void dropBlocksCovering(int base, long pc, int maxBlockBytes) {
+        for (long start = pc; start >= pc - maxBlockBytes; start -= 2) {
+            int s = base + index(start);
+            CompiledBlock b = block[s];
+            if (b != null && tag[s] == start && b.covers(pc)) {
+                block[s] = null;
+            }
+        }
+    }
+
     /** Removes one entry (a debugger breakpoint was set or cleared there). */
     void flushPc(long pc) {
         dropBlocks();   // pc may lie inside any block; breakpoints change rarely

@@ -68,9 +68,13 @@ public final class Executor {
                 h.pc = pc;
                 int slot = h.decodeBase + DecodeCache.index(pc);
                 if (tags[slot] != pc) {
+                    long evicted = tags[slot];
                     h.fillDecode(pc, slot);
                     blocks[slot] = null;
                     hits[slot] = 0;
+                    if (evicted != DecodeCache.INVALID && c.blockCount != 0) {
+                        c.dropBlocksCovering(h.decodeBase, evicted, BlockTranslator.MAX_BYTES);
+                    }
                 }
                 if (jit) {
                     CompiledBlock b = blocks[slot];

@@ -174,6 +174,19 @@ class JitExecutorTest {
     }
 
     @Test
+    void evictingAnInstructionInsideABlock_dropsTheBlock() {
+        int[] words = {Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
+            Asm.bne(1, 0, -8), jal(0, 0x2000 - 8)};
+        program(words);
+        bus.ram().write(RAM + 0x200c, 4, Asm.WFI);   // same decode-cache entry as RAM+12, inside the block
+        Executor.run(hart, 2 + 3 * 10);
+        assertNotNull(blockAt(RAM + 8).block());
+        runUntilWfi();
+        assertEquals(5050, hart.x[2]);
+        assertNull(blockAt(RAM + 8).block());
+    }
+
+    @Test
     void disabledTranslator_translatesNothing() {
         Jit.setEnabled(false);
         program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),

@@ -46,6 +46,8 @@ import java.util.Map;
 public final class BlockTranslator {
     /** Longest block, in instructions. */
     public static final int MAX_INSTRUCTIONS = 64;
+    /** Longest block, in bytes. */
+    public static final int MAX_BYTES = 4 * MAX_INSTRUCTIONS;
 
     private static final String HART = "dev/hvscope/core/hart/Hart";
     private static final String TRAP = "dev/hvscope/core/hart/TrapException";

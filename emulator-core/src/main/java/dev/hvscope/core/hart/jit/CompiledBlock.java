@@ -57,6 +57,18 @@ public abstract class CompiledBlock {
         return lengths.length;
     }
 
+    /** True when the instruction at pc belongs to the block. */
+    public final boolean covers(long pc) {
+        long p = startPc;
+        for (byte len : lengths) {
+            if (p == pc) {
+                return true;
+            }
+            p += len;
+        }
+        return false;
+    }
+
     /** How many instructions of a pass precede the one at pc (after a trap at pc). */
     public final int retiredBefore(long pc) {
         long p = startPc;
