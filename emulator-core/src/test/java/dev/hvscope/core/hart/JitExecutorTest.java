@@ -187,6 +187,32 @@ class JitExecutorTest {
     }
 
     @Test
+    void translatedLoop_allocatesNothingOnceTranslated() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "no allocation counter on this JVM");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        // loop: x2 += x1; sd x2, 0(x8); ld x3, 0(x8); x1++; beq x1, x9, out (never); j loop
+        program(Asm.add(2, 2, 1), Asm.sd(2, 8, 0), Asm.ld(3, 8, 0), Asm.addi(1, 1, 1), Asm.b(12, 9, 1, 0),
+                jal(0, -20), Asm.WFI, Asm.WFI);
+        hart.x[8] = RAM + 0x8000;
+        hart.x[9] = -1;
+        for (int k = 0; k < 500; k++) {
+            Executor.run(hart, 10_000);   // translate, and let HotSpot compile the block
+        }
+        assertNotNull(blockAt(RAM).block());
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        long retired = 0;
+        for (int k = 0; k < 1000; k++) {
+            retired += Executor.run(hart, 10_000);
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertEquals(10_000_000, retired);
+        assertEquals(0, allocated / 4096, "allocated " + allocated + " bytes");
+    }
+
+    @Test
     void disabledTranslator_translatesNothing() {
         Jit.setEnabled(false);
         program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
