@@ -212,6 +212,53 @@ class JitExecutorTest {
         assertEquals(0, allocated / 4096, "allocated " + allocated + " bytes");
     }
 
+    /** Runs a loop that writes a device every pass; returns each batch's count and end pc. */
+    private String deviceWritingLoop(boolean jit) {
+        Jit.setEnabled(jit);
+        StringBuilder batches = new StringBuilder();
+        // loop: x1++; sw x1, 0(x10) (device: ends the batch); x2++; bne x1, x3, loop
+        program(Asm.addi(1, 1, 1), Asm.sw(1, 10, 0), Asm.addi(2, 2, 1), Asm.bne(1, 3, -12), Asm.WFI);
+        hart.x[10] = 0x1000_0000L;
+        hart.x[3] = 40;
+        for (int k = 0; k < 30; k++) {
+            batches.append(Executor.run(hart, 1000)).append('@').append(Long.toHexString(hart.pc)).append(' ');
+        }
+        return batches.toString();
+    }
+
+    private void attachSink() {
+        bus.attach(0x1000_0000L, new dev.hvscope.core.bus.MmioDevice() {
+            @Override
+            public long size() {
+                return 0x1000;
+            }
+
+            @Override
+            public long read(long offset, int size) {
+                return 0;
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+            }
+
+            @Override
+            public String name() {
+                return "sink";
+            }
+        });
+    }
+
+    @Test
+    void deviceWriteInsideABlock_endsTheBatchRightAfterTheStore() {
+        attachSink();
+        String interpreted = deviceWritingLoop(false);
+        String translated = deviceWritingLoop(true);
+        assertNotNull(blockAt(RAM).block());
+        assertEquals(interpreted, translated);
+        assertTrue(interpreted.startsWith("2@80000008 4@80000008 4@80000008"), interpreted);
+    }
+
     @Test
     void disabledTranslator_translatesNothing() {
         Jit.setEnabled(false);

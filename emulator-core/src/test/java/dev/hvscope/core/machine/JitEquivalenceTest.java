@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,6 +22,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class JitEquivalenceTest {
     private static final long LIMIT = 500_000_000L;
+    /**
+     * Programs that read the CLINT timer, which follows the host clock: their instruction counts
+     * vary from run to run even on the interpreter alone, so only output and exit status compare.
+     */
+    private static final Set<String> CLOCK_DEPENDENT = Set.of("test_interrupts.elf", "test_interrupt_priority.elf",
+            "test_csr_warl.elf");
 
     private static GuestRun.Result run(Path elf, boolean jit) {
         boolean savedEnabled = Jit.isEnabled();
@@ -49,7 +56,9 @@ class JitEquivalenceTest {
             assertTrue(interpreted.poweredOff(), "did not finish: " + interpreted.output());
             assertEquals(interpreted.output(), translated.output());
             assertEquals(interpreted.exitStatus(), translated.exitStatus());
-            assertEquals(interpreted.instructions(), translated.instructions());
+            if (!CLOCK_DEPENDENT.contains(elf.getFileName().toString())) {
+                assertEquals(interpreted.instructions(), translated.instructions());
+            }
         }));
     }
 }

@@ -64,7 +64,10 @@ public final class BlockTranslator {
     private static final int REG0 = 5;
     private static final int TEMP_LONG = REG0 + 2 * 31;
     private static final int TEMP_REF = TEMP_LONG + 2;
-    private static final int MAX_LOCALS = TEMP_REF + 1;
+    /** The shared exit: the next pc, and the instructions of the current pass that retired. */
+    private static final int EXIT_PC = TEMP_REF + 1;
+    private static final int EXIT_RETIRED = EXIT_PC + 2;
+    private static final int MAX_LOCALS = EXIT_RETIRED + 1;
 
     /** Hidden classes kept for reuse (each is a few KB of metaspace plus its compiled code). */
     static final int SHARED_CLASSES = 4096;
@@ -177,6 +180,8 @@ public final class BlockTranslator {
         private final Code.Label top = new Code.Label();
         /** Index of the instruction being emitted. */
         private int index;
+        /** Every exit stores EXIT_PC and EXIT_RETIRED and jumps here (keeps methods small for C2). */
+        private final Code.Label epilogue = new Code.Label();
 
         Emitter(ClassFile cf, long startPc, int[] words, int[] ops, byte[] lengths, int n) {
             this.cf = cf;
@@ -209,13 +214,20 @@ public final class BlockTranslator {
             if (!ended) {
                 exit(pc);
             }
+            // The shared exit: publish registers and the retired count, return the next pc.
+            c.bind(epilogue, true);
+            writeBack();
+            c.aload(0).iload(PASSES).iload(EXIT_RETIRED).op(Code.IADD, -1);
+            c.member(Code.PUTFIELD, cf.fieldRef(BASE, "retired", "I"), -2);
+            c.lload(EXIT_PC);
+            returnPc();
             int end = c.position();
             // Trap: registers hold the state after the last retired instruction; publish and rethrow.
             int handler = c.position();
             c.enterHandler();
             c.astore(TEMP_REF);
             writeBack();
-            setRetired(false);
+            setRetired();
             c.aload(TEMP_REF).op(Code.ATHROW, -1);
             c.handler(start, end, handler, cf.classRef(TRAP));
             return c;
@@ -359,30 +371,37 @@ public final class BlockTranslator {
             c.op(Code.LADD, -2);
             read(rs2(w));
             c.member(Code.INVOKEVIRTUAL, cf.methodRef(HART, method, "(JJ)V"), -5);
+            // A device write cut the batch (an interrupt may be pending, or power-off): stop here,
+            // as the interpreter would.
+            if (index < n - 1) {
+                Code.Label go = new Code.Label();
+                c.aload(H).member(Code.GETFIELD, cf.fieldRef(HART, "batchLimit", "I"), 0).jump(Code.IFGT, go, -1);
+                exit(pc + lengths[index]);
+                c.bind(go, true);
+            }
         }
 
         private void returnPc() {
             c.op(Code.LRETURN, -2);
         }
 
-        /**
-         * this.retired = PASSES, plus the instructions of this pass up to the current one when
-         * thisPass (the current instruction retired).
-         */
-        private void setRetired(boolean thisPass) {
+        /** this.retired = PASSES: the passes before the current one retired (trap path). */
+        private void setRetired() {
             c.aload(0).iload(PASSES);
-            if (thisPass) {
-                c.iconst(cf, index + 1).op(Code.IADD, -1);
-            }
             c.member(Code.PUTFIELD, cf.fieldRef(BASE, "retired", "I"), -2);
         }
 
         /** Leaves the block after the current instruction, towards pc. */
         private void exit(long pc) {
-            writeBack();
-            setRetired(true);
             lconst(pc);
-            returnPc();
+            exitToStackPc(index + 1);
+        }
+
+        /** Leaves towards the pc on the stack, with retired instructions of this pass. */
+        private void exitToStackPc(int retiredThisPass) {
+            c.lstore(EXIT_PC);
+            c.iconst(cf, retiredThisPass).istore(EXIT_RETIRED);
+            c.jump(Code.GOTO, epilogue, 0);
         }
 
         /** Leaves towards a target: another pass when the target is the block's start. */
@@ -407,10 +426,8 @@ public final class BlockTranslator {
             c.aload(0).member(Code.GETFIELD, cf.fieldRef(BASE, "invalidated", "Z"), 0).jump(Code.IFNE, leave, -1);
             c.jump(Code.GOTO, top, 0);
             c.bind(leave, true);
-            writeBack();
-            setRetired(false);
             lconst(startPc);
-            returnPc();
+            exitToStackPc(0);    // this pass is already in PASSES
         }
 
         /** Conditional branch: the taken path leaves (or loops); the fall-through path continues. */
@@ -465,10 +482,8 @@ public final class BlockTranslator {
                     c.lstore(TEMP_LONG);
                     lconst(next);
                     write(rd(w));
-                    writeBack();
-                    setRetired(true);
                     c.lload(TEMP_LONG);
-                    returnPc();
+                    exitToStackPc(index + 1);
                     return true;
                 case OpId.BEQ:
                     branch(w, pc, next, Code.IFEQ, false);
