@@ -51,9 +51,10 @@ final class DecodeCache {
         dropBlocks();
     }
 
-    /** Drops every translated block (the entries stay). */
+    /** Drops every translated block (the entries stay, and count again towards translation). */
     void dropBlocks() {
         Arrays.fill(block, null);
+        Arrays.fill(hits, 0);
         blockCount = 0;
     }
 
@@ -90,6 +91,7 @@ final class DecodeCache {
             CompiledBlock b = block[s];
             if (b != null && tag[s] == start && b.covers(pc)) {
                 block[s] = null;
+                hits[s] = 0;
             }
         }
     }

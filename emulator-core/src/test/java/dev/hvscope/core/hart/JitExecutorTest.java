@@ -260,6 +260,18 @@ class JitExecutorTest {
     }
 
     @Test
+    void droppedBlocks_areTranslatedAgainWhenStillHot() {
+        program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
+                Asm.bne(1, 0, -8), Asm.WFI);
+        Executor.run(hart, 2 + 3 * 10);
+        assertNotNull(blockAt(RAM + 8).block());
+        hart.decodeCache.flushPc(RAM + 0x100);     // a breakpoint elsewhere drops every block
+        assertNull(blockAt(RAM + 8).block());
+        Executor.run(hart, 3 * 10);
+        assertNotNull(blockAt(RAM + 8).block());
+    }
+
+    @Test
     void disabledTranslator_translatesNothing() {
         Jit.setEnabled(false);
         program(Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),

@@ -316,7 +316,7 @@ public final class BlockTranslator {
             write(rd(w));
         }
 
-        /** 32-bit shift of rs1 by an amount on the stack pushed by pushAmount, sign-extended. */
+        /** 32-bit shift of rs1 by shamt or by rs2, sign-extended to 64 bits. */
         private void shiftWord(int w, int opcode, boolean byRegister) {
             read(rs1(w));
             c.op(Code.L2I, -1);
