@@ -192,7 +192,12 @@ public final class HvscopeCommand implements Callable<Integer> {
         checkFilesExist(config);
         LogSetup.apply(config);
         try (VirtMachine machine = VirtMachine.create(config)) {
-            return machine.run();
+            for (String note : machine.notes()) {
+                System.err.println("hvscope: note: " + note);
+            }
+            try (TerminalMode terminal = config.serial() == SerialMode.NONE ? null : TerminalMode.raw()) {
+                return machine.run();
+            }
         }
     }
 }

@@ -75,6 +75,9 @@ public final class CsrTable {
     static Entry resolve(Hart h, int number, boolean write) {
         Entry e = TABLE[number];
         if (e == null || (e.hypervisor() && !h.hExtension)) {
+            if (h.observer != null) {
+                h.observer.unimplementedCsr(h, number);
+            }
             throw h.illegalInstruction();
         }
         int level = (number >>> 8) & 3;

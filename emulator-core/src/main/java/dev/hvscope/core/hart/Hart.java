@@ -105,10 +105,20 @@ public final class Hart {
     long reservation = -1L;
     /** The last batch stopped at a debugger breakpoint (a BREAK entry in the decode cache). */
     boolean breakpointHit;
+    /**
+     * Hosted-hypervisor mode: the emulator itself plays HS-mode. A trap from V=1 into HS is entered
+     * architecturally (scause, stval, htval, htinst, sepc, hstatus.SPV/SPVP/GVA all written) and then
+     * ends the batch with {@link #vmExit} set, so Java handles it as a VM exit.
+     */
+    boolean hostedHypervisor;
+    /** The last batch ended because the guest trapped into HS (hosted mode). */
+    boolean vmExit;
     /** The hart executed WFI and waits for an interrupt. */
     boolean waitingForInterrupt;
 
     final Pmp pmp = new Pmp();
+    /** Receives slow-path events when set (tracing); null costs one check on slow paths only. */
+    HartObserver observer;
     final LongSupplier time;
 
     // Memory path.
@@ -475,6 +485,9 @@ public final class Hart {
         try {
             return bus.read(pa, size);
         } catch (BusFault e) {
+            if (observer != null) {
+                observer.busError(this, pa, size, false);
+            }
             throw raise(Cause.LOAD_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
         }
     }
@@ -511,6 +524,9 @@ public final class Hart {
         try {
             bus.write(pa, size, value);
         } catch (BusFault e) {
+            if (observer != null) {
+                observer.busError(this, pa, size, true);
+            }
             throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
         }
         // A device write may raise an interrupt: end the batch so it is seen at once.
@@ -589,6 +605,9 @@ public final class Hart {
         r.debug = false;
         Translation t = translation;
         if (!walker.translate(va, type, r, t, null)) {
+            if (observer != null) {
+                observer.translationFault(this, va, t.cause, t.gpa);
+            }
             long tval2 = t.gpa == -1L ? 0 : t.gpa >>> 2;
             long tinst = t.htinst != 0 ? t.htinst : (t.gpa == -1L ? 0 : transformedInstruction(type));
             throw raise(t.cause, va, tval2, tinst, v);
@@ -778,6 +797,9 @@ public final class Hart {
         c.physPage[slot] = pa & PAGE_MASK;
         c.raw[slot] = raw;
         markCode(pa, len);
+        if (observer != null) {
+            observer.decoded(this, pc, raw, len);
+        }
         return slot;
     }
 
@@ -881,6 +903,22 @@ public final class Hart {
             d = Math.min(d, vstimecmp - htimedelta);
         }
         return d;
+    }
+
+    public void setObserver(HartObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Hosted-hypervisor mode on or off (see {@link #hostedHypervisor}). */
+    public void setHostedHypervisor(boolean on) {
+        hostedHypervisor = on;
+    }
+
+    /** True once after a batch that ended with a guest trap into HS; clears the flag. */
+    public boolean takeVmExit() {
+        boolean e = vmExit;
+        vmExit = false;
+        return e;
     }
 
     public void clearReservation() {

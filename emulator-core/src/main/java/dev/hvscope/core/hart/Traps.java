@@ -19,6 +19,9 @@ final class Traps {
         long bit = 1L << code;
         boolean toHs = h.priv <= Hart.PRV_S && ((interrupt ? h.mideleg : h.medeleg) & bit) != 0;
         boolean toVs = toHs && h.virt && ((interrupt ? h.hideleg : h.hedeleg) & bit) != 0;
+        long epc = h.pc;
+        int fromPriv = h.priv;
+        boolean fromVirt = h.virt;
         h.reservation = -1L;
         h.waitingForInterrupt = false;
         if (toVs) {
@@ -30,6 +33,10 @@ final class Traps {
             h.setPrivilege(Hart.PRV_S, true);
             h.pc = vector(h.vstvec, interrupt, vcode);
         } else if (toHs) {
+            if (h.virt && h.hostedHypervisor) {
+                h.vmExit = true;   // a trap that leaves the guest: the Java hypervisor takes it
+                h.batchLimit = 0;
+            }
             h.sepc = h.pc;
             h.scause = cause;
             h.stval = tval;
@@ -64,6 +71,9 @@ final class Traps {
             h.mstatus = s;
             h.setPrivilege(Hart.PRV_M, false);
             h.pc = vector(h.mtvec, interrupt, code);
+        }
+        if (h.observer != null) {
+            h.observer.trapTaken(h, cause, tval, tval2, tinst, epc, fromPriv, fromVirt);
         }
     }
 

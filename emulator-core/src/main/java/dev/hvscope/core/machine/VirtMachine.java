@@ -49,6 +49,7 @@ public final class VirtMachine implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final Object wakeup = new Object();
     private final InputStream consoleIn;
+    private final TraceLogger trace;
     private long startAddress;
     private volatile boolean poweredOff;
     private volatile boolean stopRequested;
@@ -66,8 +67,12 @@ public final class VirtMachine implements AutoCloseable {
         this.plic = new Plic(config.smp(), lines);
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
         uart.setInputListener(this::wake);
+        this.trace = new TraceLogger(config);
         for (int i = 0; i < harts.length; i++) {
             harts[i] = new Hart(i, bus, config.hExtension(), clint::mtime);
+            if (trace.any()) {
+                harts[i].setObserver(trace);
+            }
         }
     }
 
@@ -233,19 +238,39 @@ public final class VirtMachine implements AutoCloseable {
      * benchmarks with a budget); returns true if the machine powered off.
      */
     public boolean runFor(long limit) {
+        return runFor(limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #runFor(long)}, also ending after {@code wallNanos} of real time, or at once when
+     * every hart waits in WFI with no timer armed and no console (nothing can ever wake it).
+     */
+    public boolean runFor(long limit, long wallNanos) {
         long target = instructionsRetired() + limit;
-        while (!poweredOff && !stopRequested && instructionsRetired() < target) {
-            step();
+        long start = System.nanoTime();
+        while (!poweredOff && !stopRequested && instructionsRetired() < target
+                && System.nanoTime() - start < wallNanos) {
+            if (step() == Idle.FOREVER) {
+                break;
+            }
         }
         uart.flush();
         return poweredOff;
     }
 
+    /** What a round ended with, for callers that must not wait for ever. */
+    private enum Idle { BUSY, SLEPT, FOREVER }
+
     /** One round: a batch on each hart, then devices, then idling if every hart waits. */
-    private void step() {
+    private Idle step() {
         boolean allWaiting = true;
+        boolean singleStep = trace.on(TraceFlag.EXEC) || trace.on(TraceFlag.CPU);
         for (Hart h : harts) {
-            Executor.run(h, BATCH);
+            if (singleStep) {
+                traceBatch(h);
+            } else {
+                Executor.run(h, BATCH);
+            }
             if (harts.length > 1) {
                 h.clearReservation();
             }
@@ -260,16 +285,26 @@ public final class VirtMachine implements AutoCloseable {
             resetRequested = false;
             images.clear();
             loadImagesAfterReset();
-            return;
+            return Idle.BUSY;
         }
         clint.update();
         uart.tick();
         if (allWaiting && !poweredOff) {
-            idle();
+            return idle();
         }
+        return Idle.BUSY;
     }
 
     /** sifive_test reset: QEMU re-copies its ROM images (firmware, kernel, device tree) and resets devices. */
+    /** -d exec/cpu: the batch one instruction at a time, logged around each. */
+    private void traceBatch(Hart h) {
+        for (int i = 0; i < BATCH && !h.isWaitingForInterrupt() && !poweredOff; i++) {
+            trace.beforeInstruction(h);
+            Executor.run(h, 1);
+            trace.afterInstruction(h);
+        }
+    }
+
     private void loadImagesAfterReset() {
         plic.reset();
         uart.reset();
@@ -286,16 +321,19 @@ public final class VirtMachine implements AutoCloseable {
     }
 
     /** Every hart waits in WFI: sleep until a timer deadline or console input. */
-    private void idle() {
+    private Idle idle() {
         long now = clint.mtime();
         long deadline = clint.nextDeadlineTicks();
         for (Hart h : harts) {
             deadline = Math.min(deadline, h.nextTimerDeadline());
         }
+        if (deadline == Long.MAX_VALUE && consoleIn == null) {
+            return Idle.FOREVER;
+        }
         long nanos = deadline == Long.MAX_VALUE ? MAX_IDLE_NANOS
                 : Math.min(MAX_IDLE_NANOS, Math.max(0, (deadline - now) * (1_000_000_000L / VirtMemoryMap.TIMEBASE_HZ)));
         if (nanos <= 0 || uart.hasInput()) {
-            return;
+            return Idle.SLEPT;
         }
         synchronized (wakeup) {
             try {
@@ -305,6 +343,7 @@ public final class VirtMachine implements AutoCloseable {
                 stopRequested = true;
             }
         }
+        return Idle.SLEPT;
     }
 
     private void wake() {
@@ -342,13 +381,17 @@ public final class VirtMachine implements AutoCloseable {
         if (consoleIn == null || consoleReader != null) {
             return;
         }
+        MonitorEscape escape = config.serial() == SerialMode.MON_STDIO ? new MonitorEscape(this::monitorCommand) : null;
         consoleReader = new Thread(() -> {
             byte[] buf = new byte[256];
             try {
                 int n;
                 while ((n = consoleIn.read(buf)) > 0) {
                     for (int i = 0; i < n; i++) {
-                        uart.receive(buf[i]);
+                        int b = escape == null ? buf[i] & 0xff : escape.filter(buf[i] & 0xff);
+                        if (b >= 0) {
+                            uart.receive((byte) b);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -357,6 +400,23 @@ public final class VirtMachine implements AutoCloseable {
         }, "hvscope-console");
         consoleReader.setDaemon(true);
         consoleReader.start();
+    }
+
+    /** Ctrl-A commands of {@code -serial mon:stdio}, as QEMU's character-device multiplexer. */
+    private void monitorCommand(char c) {
+        switch (c) {
+            case 'x':
+                System.err.println("hvscope: terminated");
+                exitStatus = 0;
+                poweredOff = true;
+                requestStop();
+                break;
+            case 'h':
+                System.err.print(MonitorEscape.HELP);
+                break;
+            default:
+                break;
+        }
     }
 
     @Override

@@ -75,4 +75,29 @@ class ExecutorTest {
         assertEquals(RAM + 0x100, hart.sepc);
         assertEquals(0, hart.mstatus & Status.SPP);
     }
+
+    @Test
+    void observer_seesTrapWithModesAndDecodedInstructions() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        hart.setObserver(new HartObserver() {
+            @Override
+            public void trapTaken(Hart h, long cause, long tval, long tval2, long tinst, long epc, int fromPriv,
+                    boolean fromVirt) {
+                events.add("trap " + cause + " at " + Long.toHexString(epc) + " from " + fromPriv + " to " + h.privilege());
+            }
+
+            @Override
+            public void decoded(Hart h, long pc, int raw, int length) {
+                events.add("decoded " + Long.toHexString(pc));
+            }
+
+            @Override
+            public void unimplementedCsr(Hart h, int csr) {
+                events.add("unimp " + Integer.toHexString(csr));
+            }
+        });
+        program(Asm.csrrs(1, 0x7ff, 0));   // csrr ra, 0x7ff: no such CSR
+        Executor.run(hart, 1);
+        assertEquals(java.util.List.of("decoded 80000000", "unimp 7ff", "trap 2 at 80000000 from 3 to 3"), events);
+    }
 }
