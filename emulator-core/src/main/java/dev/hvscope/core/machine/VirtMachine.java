@@ -49,6 +49,8 @@ public final class VirtMachine implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final Object wakeup = new Object();
     private final InputStream consoleIn;
+    /** The CLINT's 10 MHz tick source (mtime = ticks + the guest's offset). */
+    private final LongSupplier ticks;
     private final TraceLogger trace;
     private long startAddress;
     private volatile boolean poweredOff;
@@ -62,7 +64,7 @@ public final class VirtMachine implements AutoCloseable {
         this.bus = new Bus(new Ram(VirtMemoryMap.DRAM_BASE, config.ramSize()));
         this.harts = new Hart[config.smp()];
         HartInterrupts lines = (hartId, bit, level) -> harts[hartId].setInterruptLine(bit, level);
-        LongSupplier ticks = Clint.hostClock();
+        this.ticks = Clint.hostClock();
         this.clint = new Clint(config.smp(), ticks, lines);
         this.plic = new Plic(config.smp(), lines);
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
@@ -322,8 +324,15 @@ public final class VirtMachine implements AutoCloseable {
 
     /** Every hart waits in WFI: sleep until a timer deadline or console input. */
     private Idle idle() {
+        for (Hart h : harts) {
+            if (h.interruptPendingForWfi()) {
+                return Idle.BUSY;   // a device raised a line after the batch: run again at once
+            }
+        }
         long now = clint.mtime();
-        long deadline = clint.nextDeadlineTicks();
+        long clintDeadline = clint.nextDeadlineTicks();
+        // The CLINT answers in tick-source units; harts' Sstc comparators are in mtime units.
+        long deadline = clintDeadline == Long.MAX_VALUE ? Long.MAX_VALUE : clintDeadline + (now - ticks.getAsLong());
         for (Hart h : harts) {
             deadline = Math.min(deadline, h.nextTimerDeadline());
         }
