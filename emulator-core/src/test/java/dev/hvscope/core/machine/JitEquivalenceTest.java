@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every example ISA test and the small integer benchmark give the same console output, exit status
+ * Every example ISA test and the small integer benchmarks (bare and as a two-stage VS guest) give the same console output, exit status
  * and retired-instruction count with the block translator forced on (translating at the second
  * visit of a block head) as with the interpreter alone.
  */
@@ -45,9 +45,11 @@ class JitEquivalenceTest {
     @TestFactory
     Stream<DynamicTest> everyProgram_sameOutputExitAndInstructionCount_withAndWithoutTranslator() throws IOException {
         List<Path> programs = new ArrayList<>(ExampleProgramsTest.testPrograms());
-        Path bench = GuestRun.examples().resolve("bench/bench_int_small.elf");
-        if (Files.exists(bench)) {
-            programs.add(bench);
+        for (String bench : List.of("bench/bench_int_small.elf", "bench/bench_int_2stage_small.elf")) {
+            Path elf = GuestRun.examples().resolve(bench);
+            if (Files.exists(elf)) {
+                programs.add(elf);
+            }
         }
         assumeTrue(!programs.isEmpty(), "no programs under examples/");
         return programs.stream().map(elf -> DynamicTest.dynamicTest(elf.getFileName().toString(), () -> {
