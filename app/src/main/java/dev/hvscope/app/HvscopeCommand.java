@@ -149,11 +149,6 @@ public final class HvscopeCommand implements Callable<Integer> {
         return traceArgs.stream().anyMatch(a -> QemuSyntax.traceFlags(a).contains("help"));
     }
 
-    /** The first debugger option given, for the message while the stub is missing. */
-    String gdbOptionUsed() {
-        return gdbDefault ? "-s" : gdb != null ? "-gdb " + gdb : waitForGdb ? "-S" : null;
-    }
-
     /** Fails before building anything when a named file is missing, naming the option as QEMU does. */
     static void checkFilesExist(MachineConfig config) {
         if (config.bios().kind() == Bios.Kind.FILE) {
@@ -184,9 +179,6 @@ public final class HvscopeCommand implements Callable<Integer> {
             throw new MachineException("nothing to run: give -kernel FILE and/or -bios FILE (see hvscope -h)");
         }
         MachineConfig config = toConfig();
-        if (gdbOptionUsed() != null) {
-            throw new MachineException("the GDB stub is not available yet (" + gdbOptionUsed() + ")");
-        }
         if (config.bios().kind() == Bios.Kind.DEFAULT) {
             config = config.toBuilder().bios(Bios.file(config.bios().resolve())).build();
         }
@@ -197,8 +189,14 @@ public final class HvscopeCommand implements Callable<Integer> {
                 System.err.println("hvscope: note: " + note);
             }
             try (TerminalMode terminal = config.serial() == SerialMode.NONE ? null : TerminalMode.raw()) {
+                if (config.gdb() != null) {
+                    return DebugRun.run(machine, config, spec.commandLine().getErr());
+                }
                 return machine.run();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 }

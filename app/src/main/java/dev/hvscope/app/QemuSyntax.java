@@ -191,8 +191,8 @@ final class QemuSyntax {
             host = host.substring(1, host.length() - 1);
         }
         int port = integer(rest.substring(colon + 1), "port");
-        if (port < 1 || port > 65535) {
-            throw new TypeConversionException("port " + port + " is not in 1..65535");
+        if (port < 0 || port > 65535) {   // 0: any free port (the stub prints the one it took)
+            throw new TypeConversionException("port " + port + " is not in 0..65535");
         }
         return new GdbEndpoint(host.isEmpty() ? GdbEndpoint.DEFAULT_HOST : host, port);
     }

@@ -1,5 +1,6 @@
 package dev.hvscope.core.hart;
 
+import dev.hvscope.core.hart.jit.CompiledBlock;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,15 @@ final class DecodeCache {
     final byte[] length = new byte[REGIMES * SIZE];
     final long[] physPage = new long[REGIMES * SIZE];
 
+    // Block translator (see Executor): a translated block per entry that starts one, and how often
+    // the interpreter has started at each entry. A block lives only as long as its entry: every
+    // flush below drops it, and refilling a slot clears it, so no stale code runs and unloaded
+    // hidden classes are not kept alive.
+    final CompiledBlock[] block = new CompiledBlock[REGIMES * SIZE];
+    final int[] hits = new int[REGIMES * SIZE];
+    /** Blocks translated since the last full drop (caps live hidden classes). */
+    int blockCount;
+
     DecodeCache() {
         flushAll();
     }
@@ -38,13 +48,23 @@ final class DecodeCache {
 
     void flushAll() {
         Arrays.fill(tag, INVALID);
+        dropBlocks();
+    }
+
+    /** Drops every translated block (the entries stay, and count again towards translation). */
+    void dropBlocks() {
+        Arrays.fill(block, null);
+        Arrays.fill(hits, 0);
+        blockCount = 0;
     }
 
     void flushVirtualization(boolean virt) {
         if (virt) {
             Arrays.fill(tag, VS * SIZE, tag.length, INVALID);
+            Arrays.fill(block, VS * SIZE, tag.length, null);
         } else {
             Arrays.fill(tag, 0, VS * SIZE, INVALID);
+            Arrays.fill(block, 0, VS * SIZE, null);
         }
     }
 
@@ -52,12 +72,33 @@ final class DecodeCache {
         for (int i = 0; i < tag.length; i++) {
             if (tag[i] != INVALID && physPage[i] == ppage) {
                 tag[i] = INVALID;
+                if (block[i] != null) {
+                    block[i].invalidate();   // a block lies in its head's page; it may be running
+                    block[i] = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Drops the blocks that contain pc, whose entry in the table at base is being replaced, so
+     * every instruction of a live block keeps its entry (the trap path reads it for xtval and
+     * htinst). Blocks start at most maxBlockBytes before the instructions they contain.
+     */
+    void dropBlocksCovering(int base, long pc, int maxBlockBytes) {
+        for (long start = pc; start >= pc - maxBlockBytes; start -= 2) {
+            int s = base + index(start);
+            CompiledBlock b = block[s];
+            if (b != null && tag[s] == start && b.covers(pc)) {
+                block[s] = null;
+                hits[s] = 0;
             }
         }
     }
 
     /** Removes one entry (a debugger breakpoint was set or cleared there). */
     void flushPc(long pc) {
+        dropBlocks();   // pc may lie inside any block; breakpoints change rarely
         int i = index(pc);
         for (int r = 0; r < REGIMES; r++) {
             if (tag[r * SIZE + i] == pc) {

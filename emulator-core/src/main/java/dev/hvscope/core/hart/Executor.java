@@ -1,5 +1,8 @@
 package dev.hvscope.core.hart;
 
+import dev.hvscope.core.hart.jit.BlockTranslator;
+import dev.hvscope.core.hart.jit.CompiledBlock;
+import dev.hvscope.core.hart.jit.Jit;
 import dev.hvscope.core.isa.OpId;
 
 /**
@@ -7,6 +10,11 @@ import dev.hvscope.core.isa.OpId;
  * interrupts, timers and stop requests between batches (Spike's step(n)). Synchronous traps unwind
  * to here as the hart's one preallocated {@link TrapException}; the try region costs nothing until
  * one is thrown.
+ *
+ * <p>Hot block heads (decode-cache entries the interpreter started at more than
+ * {@link Jit#threshold()} times) are translated to JVM bytecode by {@link BlockTranslator} and from
+ * then on run as one call, when the remaining budget covers the whole block (so budgets stay exact:
+ * {@code run(h, 1)} executes one instruction).
  */
 public final class Executor {
     private Executor() {
@@ -20,9 +28,11 @@ public final class Executor {
      */
     public static int run(Hart h, int budget) {
         h.breakpointHit = false;
-        long irq = Traps.pendingInterrupt(h);
+        long irq = h.pendingInterruptUnlessMasked();   // debugger hook: a step may mask interrupts
         if (irq != 0) {
-            Traps.take(h, irq, 0, 0, 0, false);
+            if (h.takeInterrupt(irq)) {                  // debugger hook: stop at a caught VM exit
+                return 0;
+            }
         } else if (h.waitingForInterrupt) {
             if (!h.interruptPendingForWfi()) {
                 return 0;
@@ -35,21 +45,56 @@ public final class Executor {
         return n;
     }
 
+    /** Blocks are hidden classes in this package: they read {@link Hart#batchLimit}. */
+    private static final java.lang.invoke.MethodHandles.Lookup HART_PACKAGE = java.lang.invoke.MethodHandles.lookup();
+
+    /** Live translated blocks per hart before all are dropped (bounds hidden-class memory). */
+    static final int MAX_BLOCKS = 8192;
+
     private static int loop(Hart h, int budget) {
         final DecodeCache c = h.decodeCache;
         final long[] tags = c.tag;
         final int[] words = c.word;
         final int[] ops = c.op;
         final byte[] lengths = c.length;
+        final CompiledBlock[] blocks = c.block;
+        final int[] hits = c.hits;
+        final boolean jit = Jit.isEnabled();
+        final int threshold = Jit.threshold();
         int executed = 0;
         long pc = h.pc;
+        CompiledBlock running = null;
         h.batchLimit = budget;
         while (executed < h.batchLimit) {
             try {
                 h.pc = pc;
                 int slot = h.decodeBase + DecodeCache.index(pc);
                 if (tags[slot] != pc) {
+                    long evicted = tags[slot];
                     h.fillDecode(pc, slot);
+                    blocks[slot] = null;
+                    hits[slot] = 0;
+                    if (evicted != DecodeCache.INVALID && c.blockCount != 0) {
+                        c.dropBlocksCovering(h.decodeBase, evicted, BlockTranslator.MAX_BYTES);
+                    }
+                }
+                if (jit) {
+                    CompiledBlock b = blocks[slot];
+                    if (b != null) {
+                        int left = h.batchLimit - executed;
+                        if (b.count() <= left) {
+                            running = b;
+                            pc = b.run(h, left);
+                            running = null;
+                            executed += b.retired();
+                            continue;
+                        }
+                    } else if (++hits[slot] > threshold) {
+                        hits[slot] = Integer.MIN_VALUE;   // translate once per fill of this entry
+                        if (translate(h, pc, slot)) {
+                            continue;
+                        }
+                    }
                 }
                 int insn = words[slot];
                 long next = pc + lengths[slot];
@@ -596,6 +641,11 @@ public final class Executor {
                 pc = next;
                 executed++;
             } catch (TrapException t) {
+                if (running != null) {
+                    // The block set h.pc to the faulting instruction; those before it retired.
+                    executed += running.retired() + running.retiredBefore(h.pc);
+                    running = null;
+                }
                 h.takePendingTrap();
                 pc = h.pc;
                 h.batchLimit--;   // a trap uses budget too, so a fault loop still ends the batch
@@ -603,5 +653,50 @@ public final class Executor {
         }
         h.pc = pc;
         return executed;
+    }
+
+    /**
+     * Translates the block starting at the decoded entry for pc: following the fall-through path
+     * through entries already in the decode cache, in the same page (physical and virtual), up to
+     * a jump or the first instruction the translator does not handle.
+     *
+     * @return true when a block was installed in the slot
+     */
+    private static boolean translate(Hart h, long pc, int slot) {
+        DecodeCache c = h.decodeCache;
+        int max = BlockTranslator.MAX_INSTRUCTIONS;
+        int[] words = new int[max];
+        int[] ops = new int[max];
+        byte[] lens = new byte[max];
+        long ppage = c.physPage[slot];
+        long pageEnd = (pc | 0xfff) + 1;
+        long p = pc;
+        int n = 0;
+        while (n < max) {
+            int s = h.decodeBase + DecodeCache.index(p);
+            int op = c.op[s];
+            int len = c.length[s];
+            if (c.tag[s] != p || c.physPage[s] != ppage || p + len > pageEnd
+                    || !BlockTranslator.translatable(op)) {
+                break;
+            }
+            words[n] = c.word[s];
+            ops[n] = op;
+            lens[n] = (byte) len;
+            n++;
+            p += len;
+            if (BlockTranslator.endsBlock(op)) {
+                break;
+            }
+        }
+        if (n == 0) {
+            return false;
+        }
+        if (c.blockCount >= MAX_BLOCKS) {
+            c.dropBlocks();
+        }
+        c.block[slot] = BlockTranslator.translate(HART_PACKAGE, pc, words, ops, lens, n);
+        c.blockCount++;
+        return true;
     }
 }

@@ -115,6 +115,8 @@ public final class Hart {
     boolean vmExit;
     /** The hart executed WFI and waits for an interrupt. */
     boolean waitingForInterrupt;
+    /** Debugger hooks: null until a debugger asks for them (one null check on slow paths). */
+    DebugPort debug;
 
     final Pmp pmp = new Pmp();
     /** Receives slow-path events when set (tracing); null costs one check on slow paths only. */
@@ -311,7 +313,56 @@ public final class Hart {
 
     /** Takes the pending synchronous trap raised by the current instruction at {@link #pc}. */
     void takePendingTrap() {
+        if (debug != null) {   // debugger hook: a watchpoint stop, or a trap the debugger watches
+            takePendingTrapDebugged();
+            return;
+        }
         Traps.take(this, trapCause, trapTval, trapTval2, trapTinst, trapGva);
+    }
+
+    // ---- debugger hooks (see DebugPort) ----
+
+    /** The debugger's port to this hart, created on first use. */
+    public DebugPort debugPort() {
+        if (debug == null) {
+            debug = new DebugPort(this);
+        }
+        return debug;
+    }
+
+    private void takePendingTrapDebugged() {
+        if (debug.takeWatchStop()) {
+            batchLimit = 0;   // the instruction at pc did not execute; the run loop stops before it
+            return;
+        }
+        int fromPriv = priv;
+        boolean fromVirt = virt;
+        long epc = pc;
+        Traps.take(this, trapCause, trapTval, trapTval2, trapTinst, trapGva);
+        if (debug.trapTaken(trapCause, fromPriv, fromVirt, epc, trapTval, trapTval2, trapTinst)) {
+            batchLimit = 0;
+        }
+    }
+
+    /** The interrupt to take before a batch, or 0; a debugger single-step may mask them. */
+    long pendingInterruptUnlessMasked() {
+        if (debug != null && debug.maskInterrupts) {
+            return 0;
+        }
+        return Traps.pendingInterrupt(this);
+    }
+
+    /** Takes an interrupt before a batch; true when a debugger wants to stop right at the handler. */
+    boolean takeInterrupt(long cause) {
+        if (debug == null) {
+            Traps.take(this, cause, 0, 0, 0, false);
+            return false;
+        }
+        int fromPriv = priv;
+        boolean fromVirt = virt;
+        long epc = pc;
+        Traps.take(this, cause, 0, 0, 0, false);
+        return debug.trapTaken(cause, fromPriv, fromVirt, epc, 0, 0, 0);
     }
 
     // ---- privilege and regimes ----
@@ -542,6 +593,9 @@ public final class Hart {
      * the page is plain RAM with one PMP outcome. Raises the fault on failure.
      */
     long translateData(long va, AccessType type, int size, int tlbBase) {
+        if (debug != null) {
+            debug.checkWatch(va, size, type);   // debugger hook: stops before the access
+        }
         long pa = translate(va, type, dataRegime, false);
         int effPriv = regimePrivilege(dataRegime);
         if (!pmp.check(pa, size, type, effPriv)) {
@@ -556,6 +610,9 @@ public final class Hart {
         long ppage = pa & PAGE_MASK;
         if (!ram.contains(ppage, 4096) || !pmp.pageUniform(ppage, effPriv)) {
             return;
+        }
+        if (debug != null && debug.pageWatched(va)) {
+            return;   // debugger hook: watched pages stay on the slow path
         }
         long off = ppage - ram.base();
         if (forStore && codePages[(int) (off >>> 12)]) {
@@ -789,6 +846,9 @@ public final class Hart {
             len = 4;
         }
         int op = word == 0 ? 0 : dev.hvscope.core.isa.Decoder.decode(word).ordinal();
+        if (debug != null) {
+            op = debug.decodedOp(pc, op);   // debugger hook: plants BREAK at breakpoints
+        }
         DecodeCache c = decodeCache;
         c.tag[slot] = pc;
         c.word[slot] = op == 0 ? raw : word;

@@ -9,8 +9,8 @@ public record GdbEndpoint(String host, int port) {
 
     public GdbEndpoint {
         Objects.requireNonNull(host, "host");
-        if (port < 1 || port > 65535) {
-            throw new MachineException("gdb port " + port + " is not in 1..65535");
+        if (port < 0 || port > 65535) {   // 0: any free port
+            throw new MachineException("gdb port " + port + " is not in 0..65535");
         }
     }
 

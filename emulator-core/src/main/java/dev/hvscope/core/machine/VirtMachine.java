@@ -49,6 +49,8 @@ public final class VirtMachine implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final Object wakeup = new Object();
     private final InputStream consoleIn;
+    /** The CLINT's 10 MHz tick source (mtime = ticks + the guest's offset). */
+    private final LongSupplier ticks;
     private final TraceLogger trace;
     private long startAddress;
     private volatile boolean poweredOff;
@@ -62,7 +64,7 @@ public final class VirtMachine implements AutoCloseable {
         this.bus = new Bus(new Ram(VirtMemoryMap.DRAM_BASE, config.ramSize()));
         this.harts = new Hart[config.smp()];
         HartInterrupts lines = (hartId, bit, level) -> harts[hartId].setInterruptLine(bit, level);
-        LongSupplier ticks = Clint.hostClock();
+        this.ticks = Clint.hostClock();
         this.clint = new Clint(config.smp(), ticks, lines);
         this.plic = new Plic(config.smp(), lines);
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
@@ -238,16 +240,45 @@ public final class VirtMachine implements AutoCloseable {
      * benchmarks with a budget); returns true if the machine powered off.
      */
     public boolean runFor(long limit) {
+        return runFor(limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #runFor(long)}, also ending after {@code wallNanos} of real time, or at once when
+     * every hart waits in WFI with no timer armed and no console (nothing can ever wake it).
+     */
+    public boolean runFor(long limit, long wallNanos) {
         long target = instructionsRetired() + limit;
-        while (!poweredOff && !stopRequested && instructionsRetired() < target) {
-            step();
+        long start = System.nanoTime();
+        while (!poweredOff && !stopRequested && instructionsRetired() < target
+                && System.nanoTime() - start < wallNanos) {
+            if (step() == Idle.FOREVER) {
+                break;
+            }
         }
         uart.flush();
         return poweredOff;
     }
 
+    /**
+     * Debugger hook: one round (a batch on each hart, then devices), for a debugger's run loop that
+     * checks its stop conditions between rounds. Harts end their batch early at a breakpoint, a
+     * watchpoint, a caught trap or {@link Hart#endBatch()}.
+     *
+     * @return true when every hart waits with nothing that could wake it (the caller may pause)
+     */
+    public boolean runRound() {
+        startConsoleReader();
+        Idle idle = step();
+        uart.flush();
+        return idle == Idle.FOREVER;
+    }
+
+    /** What a round ended with, for callers that must not wait for ever. */
+    private enum Idle { BUSY, SLEPT, FOREVER }
+
     /** One round: a batch on each hart, then devices, then idling if every hart waits. */
-    private void step() {
+    private Idle step() {
         boolean allWaiting = true;
         boolean singleStep = trace.on(TraceFlag.EXEC) || trace.on(TraceFlag.CPU);
         for (Hart h : harts) {
@@ -270,13 +301,14 @@ public final class VirtMachine implements AutoCloseable {
             resetRequested = false;
             images.clear();
             loadImagesAfterReset();
-            return;
+            return Idle.BUSY;
         }
         clint.update();
         uart.tick();
         if (allWaiting && !poweredOff) {
-            idle();
+            return idle();
         }
+        return Idle.BUSY;
     }
 
     /** sifive_test reset: QEMU re-copies its ROM images (firmware, kernel, device tree) and resets devices. */
@@ -305,16 +337,26 @@ public final class VirtMachine implements AutoCloseable {
     }
 
     /** Every hart waits in WFI: sleep until a timer deadline or console input. */
-    private void idle() {
+    private Idle idle() {
+        for (Hart h : harts) {
+            if (h.interruptPendingForWfi()) {
+                return Idle.BUSY;   // a device raised a line after the batch: run again at once
+            }
+        }
         long now = clint.mtime();
-        long deadline = clint.nextDeadlineTicks();
+        long clintDeadline = clint.nextDeadlineTicks();
+        // The CLINT answers in tick-source units; harts' Sstc comparators are in mtime units.
+        long deadline = clintDeadline == Long.MAX_VALUE ? Long.MAX_VALUE : clintDeadline + (now - ticks.getAsLong());
         for (Hart h : harts) {
             deadline = Math.min(deadline, h.nextTimerDeadline());
+        }
+        if (deadline == Long.MAX_VALUE && consoleIn == null) {
+            return Idle.FOREVER;
         }
         long nanos = deadline == Long.MAX_VALUE ? MAX_IDLE_NANOS
                 : Math.min(MAX_IDLE_NANOS, Math.max(0, (deadline - now) * (1_000_000_000L / VirtMemoryMap.TIMEBASE_HZ)));
         if (nanos <= 0 || uart.hasInput()) {
-            return;
+            return Idle.SLEPT;
         }
         synchronized (wakeup) {
             try {
@@ -324,6 +366,7 @@ public final class VirtMachine implements AutoCloseable {
                 stopRequested = true;
             }
         }
+        return Idle.SLEPT;
     }
 
     private void wake() {

@@ -99,7 +99,9 @@ class MachineConfigTest {
 
     @Test
     void gdbEndpoint_checksPort() {
-        assertThrows(MachineException.class, () -> new GdbEndpoint("127.0.0.1", 0));
+        assertThrows(MachineException.class, () -> new GdbEndpoint("127.0.0.1", -1));
+        assertThrows(MachineException.class, () -> new GdbEndpoint("127.0.0.1", 65536));
+        assertEquals(0, new GdbEndpoint("127.0.0.1", 0).port());   // 0: the stub takes a free port
         assertEquals("tcp:127.0.0.1:1234", GdbEndpoint.defaultEndpoint().toString());
     }
 

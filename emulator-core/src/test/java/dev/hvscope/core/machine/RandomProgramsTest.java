@@ -50,9 +50,20 @@ class RandomProgramsTest {
         MachineConfig config = MachineConfig.builder().bios(Bios.NONE).kernel(kernel).serial(SerialMode.STDIO).build();
         assertDoesNotThrow(() -> {
             try (VirtMachine m = VirtMachine.create(config, null, OutputStream.nullOutputStream())) {
-                m.runFor(2_000_000L);
-                // Not just a fault loop: plenty of random instructions actually retired.
-                assertTrue(m.isPoweredOff() || m.instructionsRetired() > 10_000, "retired " + m.instructionsRetired());
+                long[] traps = new long[1];
+                for (int h = 0; h < m.hartCount(); h++) {
+                    m.hart(h).setObserver(new dev.hvscope.core.hart.HartObserver() {
+                        @Override
+                        public void trapTaken(dev.hvscope.core.hart.Hart hart, long cause, long tval, long tval2,
+                                long tinst, long epc, int fromPriv, boolean fromVirt) {
+                            traps[0]++;
+                        }
+                    });
+                }
+                m.runFor(2_000_000L, 3_000_000_000L);
+                // The machine was busy the whole time: executing or trapping, never stuck in Java.
+                assertTrue(m.isPoweredOff() || m.instructionsRetired() + traps[0] > 100_000,
+                        "retired " + m.instructionsRetired() + ", traps " + traps[0]);
             }
         });
     }

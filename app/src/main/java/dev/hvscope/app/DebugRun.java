@@ -1,0 +1,43 @@
+package dev.hvscope.app;
+
+import dev.hvscope.core.debug.FullSystemDebuggee;
+import dev.hvscope.core.machine.GdbEndpoint;
+import dev.hvscope.core.machine.MachineConfig;
+import dev.hvscope.core.machine.VirtMachine;
+import dev.hvscope.gdb.GdbServer;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A full-system run under the GDB stub ({@code -s}, {@code -S}, {@code -gdb}): the machine runs on
+ * its own thread (from the start, or from gdb's first continue with {@code -S}) until it powers off
+ * or gdb kills it.
+ */
+final class DebugRun {
+    /** Time for the last stop reply (W) to reach gdb before the process exits. */
+    private static final long LINGER_MILLIS = 200;
+
+    private DebugRun() {
+    }
+
+    static int run(VirtMachine machine, MachineConfig config, PrintWriter err) throws InterruptedException {
+        GdbEndpoint at = config.gdb();
+        FullSystemDebuggee target = new FullSystemDebuggee(machine);
+        CountDownLatch killed = new CountDownLatch(1);
+        try (GdbServer server = GdbServer.start(target, at.host(), at.port(), killed::countDown)) {
+            err.println("hvscope: gdb stub listening on " + server.host() + ":" + server.port());
+            err.flush();
+            if (!config.waitForGdb()) {
+                target.resume();
+            }
+            while (!target.isPoweredOff()) {
+                if (killed.await(50, TimeUnit.MILLISECONDS)) {
+                    return 0;
+                }
+            }
+            Thread.sleep(LINGER_MILLIS);
+            return machine.exitStatus();
+        }
+    }
+}

@@ -1,0 +1,536 @@
+package dev.hvscope.core.debug;
+
+import dev.hvscope.core.hart.Csr;
+import dev.hvscope.core.hart.CsrTable;
+import dev.hvscope.core.hart.DebugPort;
+import dev.hvscope.core.hart.Hart;
+import dev.hvscope.core.machine.VirtMachine;
+import dev.hvscope.core.mmu.PagingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The Debuggee of a full-system {@link VirtMachine}: harts are threads; the machine runs in rounds on
+ * its own run thread while resumed; a VM exit is any trap taken from V=1 into HS or M.
+ *
+ * <p>Breakpoints, watchpoints and the exit log live in the harts' {@link DebugPort}s: breakpoints are
+ * BREAK entries of the decode cache, watchpoints a check on the memory slow path. Resuming from a
+ * breakpoint or watchpoint first steps over it with the real instruction.
+ */
+public final class FullSystemDebuggee implements Debuggee, Breakpoints, HypervisorViews {
+    private static final int EXIT_LOG_SIZE = 4096;
+
+    private record Watch(WatchKind kind, long address, int length) {
+    }
+
+    private final VirtMachine machine;
+    private final DebugPort[] ports;
+    private final DebugMemory memory;
+    private final ExitLog exitLog = new ExitLog(EXIT_LOG_SIZE);
+    private final VmExitRecord[] lastExit;
+    /** Per hart: stopped before a watched access, which the next resume or step must let complete. */
+    private final boolean[] stoppedAtWatch;
+    private final Set<Long> softwareBreaks = new LinkedHashSet<>();
+    private final Set<Long> hardwareBreaks = new LinkedHashSet<>();
+    private final List<Watch> watches = new ArrayList<>();
+    private volatile Set<VmExitKind> caught = Collections.unmodifiableSet(EnumSet.noneOf(VmExitKind.class));
+
+    private final Object lock = new Object();
+    private boolean running;
+    /** The current run is being paused to change breakpoints: its stop goes to no listener. */
+    private boolean quietStop;
+    private volatile boolean stopRequested;
+    private StopEvent lastStop = StopEvent.of(StopReason.ATTACHED, 0);
+    private volatile StopListener listener = e -> { };
+
+    public FullSystemDebuggee(VirtMachine machine) {
+        this.machine = machine;
+        int n = machine.hartCount();
+        this.ports = new DebugPort[n];
+        this.lastExit = new VmExitRecord[n];
+        this.stoppedAtWatch = new boolean[n];
+        this.memory = new DebugMemory(machine.bus());
+        for (int i = 0; i < n; i++) {
+            ports[i] = machine.hart(i).debugPort();
+            final int index = i;
+            ports[i].setTrapListener((h, cause, fromPriv, fromVirt, epc, tval, tval2, tinst) ->
+                    trapTaken(index, h, cause, fromPriv, fromVirt, epc, tval, tval2, tinst));
+        }
+    }
+
+    public VirtMachine machine() {
+        return machine;
+    }
+
+    private Hart hart(int thread) {
+        if (thread < 0 || thread >= ports.length) {
+            throw new IllegalArgumentException("no hart " + thread);
+        }
+        return machine.hart(thread);
+    }
+
+    @Override
+    public int threadCount() {
+        return ports.length;
+    }
+
+    @Override
+    public ThreadState threadState(int thread) {
+        Hart h = hart(thread);
+        return new ThreadState(h.hartId(), h.privilege(), h.virtualized(), isRunning(), h.isWaitingForInterrupt());
+    }
+
+    // ---- execution ----
+
+    @Override
+    public void setStopListener(StopListener l) {
+        listener = l == null ? e -> { } : l;
+    }
+
+    @Override
+    public void resume() {
+        synchronized (lock) {
+            if (running || machine.isPoweredOff()) {
+                return;
+            }
+            running = true;
+            stopRequested = false;
+        }
+        Thread t = new Thread(this::runLoop, "hvscope-run");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void runLoop() {
+        StopEvent ev;
+        try {
+            ev = stepOffStops();
+            while (ev == null) {
+                if (stopRequested) {
+                    ev = StopEvent.of(StopReason.INTERRUPTED, 0);
+                    break;
+                }
+                if (machine.runRound()) {
+                    sleepBriefly();   // every hart waits with nothing to wake it: do not spin
+                }
+                ev = checkStops();
+            }
+        } catch (RuntimeException e) {
+            ev = StopEvent.of(StopReason.INTERRUPTED, 0);
+        }
+        finish(ev);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void finish(StopEvent ev) {
+        boolean notify;
+        synchronized (lock) {
+            running = false;
+            notify = !quietStop;
+            quietStop = false;
+            lastStop = ev;
+            lock.notifyAll();
+        }
+        if (notify) {
+            listener.stopped(ev);
+        }
+    }
+
+    /**
+     * Runs a change of breakpoint state with the machine stopped: a running machine is paused
+     * (no stop event) and resumed afterwards, so the run thread never sees half-changed caches.
+     */
+    private void whilePaused(Runnable change) {
+        boolean wasRunning;
+        synchronized (lock) {
+            wasRunning = running;
+            if (wasRunning) {
+                quietStop = true;
+            }
+        }
+        if (wasRunning) {
+            interrupt();
+            try {
+                awaitStopped(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            change.run();
+        }
+        if (wasRunning) {
+            resume();
+        }
+    }
+
+    /** Harts stopped on a breakpoint or watchpoint execute that instruction first. */
+    private StopEvent stepOffStops() {
+        for (int i = 0; i < ports.length; i++) {
+            ports[i].clearStop();
+            Hart h = machine.hart(i);
+            boolean atWatch = stoppedAtWatch[i];
+            stoppedAtWatch[i] = false;
+            boolean atBreak = softwareBreaks.contains(h.pc) || hardwareBreaks.contains(h.pc);
+            if (atWatch || atBreak) {
+                ports[i].step(false, atWatch);
+                StopEvent ev = checkStops();
+                if (ev != null) {
+                    return ev;
+                }
+            }
+        }
+        return null;
+    }
+
+    private StopEvent checkStops() {
+        if (machine.isPoweredOff()) {
+            return new StopEvent(StopReason.HALTED, 0, 0, null, null, machine.exitStatus());
+        }
+        for (int i = 0; i < ports.length; i++) {
+            StopEvent ev = stopOf(i);
+            if (ev != null) {
+                return ev;
+            }
+        }
+        return null;
+    }
+
+    private StopEvent stopOf(int i) {
+        DebugPort p = ports[i];
+        Hart h = machine.hart(i);
+        if (p.watchpointHit()) {
+            stoppedAtWatch[i] = true;
+            WatchKind kind = p.watchpointKind() == DebugPort.WATCH_WRITE ? WatchKind.WRITE
+                    : p.watchpointKind() == DebugPort.WATCH_READ ? WatchKind.READ : WatchKind.ACCESS;
+            return new StopEvent(StopReason.WATCHPOINT, i, p.watchpointAddress(), kind, null, 0);
+        }
+        if (p.breakpointHit()) {
+            boolean hw = hardwareBreaks.contains(h.pc) && !softwareBreaks.contains(h.pc);
+            return new StopEvent(hw ? StopReason.HARDWARE_BREAKPOINT : StopReason.SOFTWARE_BREAKPOINT, i, h.pc,
+                    null, null, 0);
+        }
+        if (p.trapStopRequested()) {
+            return new StopEvent(StopReason.VM_EXIT, i, h.pc, null, lastExit[i], 0);
+        }
+        return null;
+    }
+
+    @Override
+    public StopEvent step(int thread, boolean maskInterrupts) {
+        Hart h = hart(thread);
+        synchronized (lock) {
+            if (running) {
+                throw new IllegalStateException("target is running");
+            }
+        }
+        if (machine.isPoweredOff()) {
+            return record(new StopEvent(StopReason.HALTED, 0, 0, null, null, machine.exitStatus()));
+        }
+        boolean atWatch = stoppedAtWatch[thread];
+        stoppedAtWatch[thread] = false;
+        ports[thread].step(maskInterrupts, atWatch);
+        StopEvent ev = machine.isPoweredOff() ? checkStops() : stopOf(thread);
+        if (ev == null || ev.reason() == StopReason.SOFTWARE_BREAKPOINT
+                || ev.reason() == StopReason.HARDWARE_BREAKPOINT) {
+            ev = new StopEvent(StopReason.STEP, thread, h.pc, null, null, 0);
+        }
+        ports[thread].clearStop();
+        return record(ev);
+    }
+
+    private StopEvent record(StopEvent ev) {
+        synchronized (lock) {
+            lastStop = ev;
+        }
+        return ev;
+    }
+
+    @Override
+    public void interrupt() {
+        stopRequested = true;
+        for (int i = 0; i < ports.length; i++) {
+            machine.hart(i).endBatch();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
+    @Override
+    public StopEvent lastStop() {
+        synchronized (lock) {
+            return lastStop;
+        }
+    }
+
+    @Override
+    public boolean awaitStopped(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lock) {
+            while (running) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public boolean isPoweredOff() {
+        return machine.isPoweredOff();
+    }
+
+    @Override
+    public void detach() {
+        removeAll();
+        catchExits(EnumSet.noneOf(VmExitKind.class));
+        resume();
+    }
+
+    // ---- registers ----
+
+    @Override
+    public long gpr(int thread, int index) {
+        return hart(thread).x[index];
+    }
+
+    @Override
+    public void setGpr(int thread, int index, long value) {
+        hart(thread).writeX(index, value);
+    }
+
+    @Override
+    public long pc(int thread) {
+        return hart(thread).pc;
+    }
+
+    @Override
+    public void setPc(int thread, long value) {
+        hart(thread).pc = value;
+    }
+
+    @Override
+    public long fpr(int thread, int index) {
+        return hart(thread).f[index];
+    }
+
+    @Override
+    public void setFpr(int thread, int index, long bits) {
+        hart(thread).f[index] = bits;
+    }
+
+    @Override
+    public List<CsrDescriptor> csrs() {
+        List<CsrDescriptor> out = new ArrayList<>();
+        for (CsrTable.Entry e : CsrTable.entries(machine.hart(0).hasHypervisor())) {
+            out.add(new CsrDescriptor(e.number(), e.name(), e.hypervisor()));
+        }
+        return out;
+    }
+
+    @Override
+    public Long csr(int thread, int number) {
+        try {
+            return CsrTable.peek(hart(thread), number);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean setCsr(int thread, int number, long value) {
+        try {
+            return CsrTable.poke(hart(thread), number, value);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void setMode(int thread, int privilege, boolean virtualized) {
+        ports[thread].setPrivilege(privilege, virtualized);
+    }
+
+    // ---- memory ----
+
+    @Override
+    public byte[] readMemory(int thread, AddressSpace space, long address, int length) {
+        return memory.read(hart(thread), space, address, length);
+    }
+
+    @Override
+    public void writeMemory(int thread, AddressSpace space, long address, byte[] data) {
+        try {
+            memory.write(hart(thread), space, address, data);
+        } finally {
+            for (DebugPort p : ports) {
+                p.memoryWritten();
+            }
+        }
+    }
+
+    // ---- breakpoints ----
+
+    @Override
+    public Breakpoints breakpoints() {
+        return this;
+    }
+
+    @Override
+    public boolean insert(BreakpointKind kind, long address, int length) {
+        whilePaused(() -> {
+            switch (kind) {
+                case SOFTWARE: softwareBreaks.add(address); break;
+                case HARDWARE: hardwareBreaks.add(address); break;
+                default: watches.add(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
+            }
+            apply();
+        });
+        return true;
+    }
+
+    @Override
+    public boolean remove(BreakpointKind kind, long address, int length) {
+        boolean[] removed = new boolean[1];
+        whilePaused(() -> {
+            switch (kind) {
+                case SOFTWARE: removed[0] = softwareBreaks.remove(address); break;
+                case HARDWARE: removed[0] = hardwareBreaks.remove(address); break;
+                default: removed[0] = watches.remove(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
+            }
+            apply();
+        });
+        return removed[0];
+    }
+
+    @Override
+    public void removeAll() {
+        whilePaused(() -> {
+            softwareBreaks.clear();
+            hardwareBreaks.clear();
+            watches.clear();
+            apply();
+        });
+    }
+
+    private void apply() {
+        Set<Long> all = new LinkedHashSet<>(softwareBreaks);
+        all.addAll(hardwareBreaks);
+        long[] pcs = all.stream().mapToLong(Long::longValue).toArray();
+        int n = watches.size();
+        long[] start = new long[n];
+        long[] length = new long[n];
+        int[] kind = new int[n];
+        for (int i = 0; i < n; i++) {
+            Watch w = watches.get(i);
+            start[i] = w.address();
+            length[i] = w.length();
+            kind[i] = w.kind() == WatchKind.WRITE ? DebugPort.WATCH_WRITE
+                    : w.kind() == WatchKind.READ ? DebugPort.WATCH_READ : DebugPort.WATCH_ACCESS;
+        }
+        for (DebugPort p : ports) {
+            p.setBreakpoints(pcs);
+            p.setWatchpoints(start, length, kind);
+        }
+    }
+
+    // ---- hypervisor views ----
+
+    @Override
+    public HypervisorViews views() {
+        return this;
+    }
+
+    /** Trap listener of every hart: logs VM exits (V=1 into HS or M) and stops on caught kinds. */
+    private boolean trapTaken(int index, Hart h, long cause, int fromPriv, boolean fromVirt, long epc, long tval,
+                              long tval2, long tinst) {
+        if (!fromVirt || h.virtualized()) {
+            return false;
+        }
+        VmExitKind kind = VmExitKind.ofCause(cause);
+        long gpa = kind == VmExitKind.NESTED_PAGE_FAULT ? (tval2 << 2) | (tval & 3) : -1;
+        VmExitRecord r = new VmExitRecord(exitLog.nextSeq(), index, kind, cause, fromPriv == Hart.PRV_S ? "VS" : "VU",
+                h.privilege() == Hart.PRV_M ? "M" : "HS", epc, tval, gpa, tinst, h.instructionsRetired());
+        exitLog.add(r);
+        lastExit[index] = r;
+        return caught.contains(kind);
+    }
+
+    @Override
+    public TranslationReport translate(int thread, AddressSpace from, long address) {
+        return memory.trace(hart(thread), from, address);
+    }
+
+    @Override
+    public List<MappingRegion> mappings(int thread, Table table) {
+        Hart h = hart(thread);
+        long atp = tableRoot(thread, table);
+        PagingMode mode;
+        long root;
+        LongUnaryOperator toHpa = LongUnaryOperator.identity();
+        switch (table) {
+            case HGATP:
+                mode = PagingMode.fromHgatp(atp);
+                root = PagingMode.hgatpRoot(atp, false);
+                break;
+            case VSATP:
+                mode = PagingMode.fromSatp(atp);
+                root = PagingMode.satpRoot(atp);
+                toHpa = gpa -> memory.gpaToHpa(h, gpa);
+                break;
+            default:
+                mode = PagingMode.fromSatp(atp);
+                root = PagingMode.satpRoot(atp);
+                break;
+        }
+        if (mode == null) {
+            return List.of();
+        }
+        return new MappingScanner(mode, memory::read64Physical, toHpa).scan(root);
+    }
+
+    @Override
+    public long tableRoot(int thread, Table table) {
+        Hart h = hart(thread);
+        int csr = table == Table.HGATP ? Csr.HGATP : table == Table.VSATP ? Csr.VSATP : Csr.SATP;
+        Long v = CsrTable.peek(h, csr);
+        return v == null ? 0 : v;
+    }
+
+    @Override
+    public ExitLog exitLog() {
+        return exitLog;
+    }
+
+    @Override
+    public void catchExits(Set<VmExitKind> kinds) {
+        Set<VmExitKind> s = EnumSet.noneOf(VmExitKind.class);
+        s.addAll(kinds);
+        caught = Collections.unmodifiableSet(s);
+    }
+
+    @Override
+    public Set<VmExitKind> caughtExits() {
+        return caught;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.hvscope.core.debug;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hvscope.core.hart.Csr;
+import dev.hvscope.core.machine.Bios;
+import dev.hvscope.core.machine.LoadedImage;
+import dev.hvscope.core.machine.MachineConfig;
+import dev.hvscope.core.machine.PflashDrive;
+import dev.hvscope.core.machine.SerialMode;
+import dev.hvscope.core.machine.VirtMachine;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FullSystemDebuggeeTest {
+    static Path examples() {
+        return Path.of(System.getProperty("hvscope.examples", "../examples")).toAbsolutePath().normalize();
+    }
+
+    private VirtMachine machine;
+    private FullSystemDebuggee dbg;
+    private final BlockingQueue<StopEvent> stops = new ArrayBlockingQueue<>(16);
+
+    @BeforeEach
+    void boot() {
+        Path ex = examples();
+        MachineConfig config = MachineConfig.builder()
+                .bios(Bios.file(ex.resolve("hv-baremetal/hv-passthrough.elf")))
+                .pflash(new PflashDrive(1, ex.resolve("pflash/pflash.img"), true))
+                .serial(SerialMode.STDIO)
+                .build();
+        machine = VirtMachine.create(config, null, new ByteArrayOutputStream());
+        dbg = new FullSystemDebuggee(machine);
+        dbg.setStopListener(stops::add);
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        dbg.interrupt();
+        dbg.awaitStopped(5000);
+        machine.close();
+    }
+
+    private long symbol(String name) {
+        for (LoadedImage img : machine.images()) {
+            if (img.elf() != null && img.elf().address(name).isPresent()) {
+                return img.elf().address(name).getAsLong();
+            }
+        }
+        throw new AssertionError("no symbol " + name);
+    }
+
+    private StopEvent resumeAndWait() throws InterruptedException {
+        dbg.resume();
+        StopEvent e = stops.poll(20, TimeUnit.SECONDS);
+        assertNotNull(e, "target did not stop");
+        return e;
+    }
+
+    @Test
+    void softwareBreakpoint_stopsBeforeTheInstruction_andResumeStepsOverIt() throws Exception {
+        long hvMain = symbol("hv_main");
+        assertTrue(dbg.insert(BreakpointKind.SOFTWARE, hvMain, 2));
+        StopEvent e = resumeAndWait();
+        assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason());
+        assertEquals(hvMain, dbg.pc(0));
+        long hsTrap = symbol("hs_trap");
+        dbg.insert(BreakpointKind.HARDWARE, hsTrap, 2);
+        e = resumeAndWait();
+        assertEquals(StopReason.HARDWARE_BREAKPOINT, e.reason());
+        assertEquals(hsTrap, dbg.pc(0));
+    }
+
+    @Test
+    void caughtNestedPageFault_stopsInHsWithTheGuestPhysicalAddress() throws Exception {
+        dbg.catchExits(EnumSet.of(VmExitKind.NESTED_PAGE_FAULT));
+        StopEvent e = resumeAndWait();
+        assertEquals(StopReason.VM_EXIT, e.reason());
+        VmExitRecord r = e.exit();
+        assertEquals(VmExitKind.NESTED_PAGE_FAULT, r.kind());
+        assertEquals(21, r.cause());
+        assertEquals(0x2200_0000L, r.gpa());
+        assertEquals(0x8020_0044L, r.guestPc());
+        assertEquals("VS", r.fromMode());
+        assertEquals("HS", r.toMode());
+        assertFalse(dbg.threadState(0).virtualized());
+        assertEquals(0x2200_0000L >>> 2, dbg.csr(0, Csr.HTVAL));
+        assertEquals(r, dbg.exitLog().last(1).get(0));
+        // Not yet mapped: the G-stage walk of the pflash GPA faults; guest RAM is mapped.
+        assertFalse(dbg.translate(0, AddressSpace.GUEST_PHYSICAL, 0x2200_0000L).ok());
+        TranslationReport ram = dbg.translate(0, AddressSpace.GUEST_PHYSICAL, 0x8020_0000L);
+        assertTrue(ram.ok(), ram.trace());
+        assertEquals(0x8420_0000L, ram.pa());
+        List<MappingRegion> g = dbg.mappings(0, HypervisorViews.Table.HGATP);
+        assertEquals(1, g.size(), g.toString());
+        assertEquals(new MappingRegion(0x8000_0000L, 0x8400_0000L, 16L << 20, 0xdf), g.get(0));
+        assertTrue(MappingRegion.table(g).contains("0000000080000000 0000000084000000 0000000001000000 rwxu-ad"),
+                MappingRegion.table(g));
+    }
+
+    @Test
+    void stepAcrossTheGuestFault_landsInTheTrapVector() throws Exception {
+        dbg.insert(BreakpointKind.SOFTWARE, 0x8020_0044L, 4);
+        StopEvent e = resumeAndWait();
+        assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason());
+        assertTrue(dbg.threadState(0).virtualized());
+        // Guest-virtual read through vsatp and hgatp at the stop: the faulting instruction itself.
+        byte[] insn = dbg.readMemory(0, AddressSpace.CURRENT, 0x8020_0044L, 4);
+        byte[] viaHpa = dbg.readMemory(0, AddressSpace.HOST_PHYSICAL, 0x8420_0044L, 4);
+        assertArrayEquals(viaHpa, insn);
+        StopEvent s = dbg.step(0, true);
+        assertEquals(StopReason.STEP, s.reason());
+        assertEquals(symbol("hs_trap_entry"), dbg.pc(0));
+        assertFalse(dbg.threadState(0).virtualized());
+        assertEquals(21L, dbg.csr(0, Csr.SCAUSE));
+    }
+
+    @Test
+    void writeWatchpoint_reportsBeforeTheStoreLands() throws Exception {
+        long counter = symbol("exit_count");
+        dbg.insert(BreakpointKind.WRITE_WATCH, counter, 8);
+        // The .bss clear writes zeros first; hs_trap's exit_count++ is the first store that changes it.
+        for (int stop = 0; stop < 64; stop++) {
+            StopEvent e = resumeAndWait();
+            assertEquals(StopReason.WATCHPOINT, e.reason());
+            assertEquals(WatchKind.WRITE, e.watchKind());
+            assertTrue(e.address() >= counter && e.address() < counter + 8);
+            byte before = dbg.readMemory(0, AddressSpace.HOST_PHYSICAL, counter, 8)[0];
+            StopEvent s = dbg.step(0, true);
+            assertEquals(StopReason.STEP, s.reason());
+            byte after = dbg.readMemory(0, AddressSpace.HOST_PHYSICAL, counter, 8)[0];
+            if (after != before) {
+                assertEquals(0, before);
+                assertEquals(1, after);
+                return;
+            }
+        }
+        throw new AssertionError("exit_count never changed");
+    }
+
+    @Test
+    void interrupt_stopsARunningMachinePromptly() throws Exception {
+        dbg.resume();
+        Thread.sleep(50);
+        long t0 = System.nanoTime();
+        dbg.interrupt();
+        StopEvent e = stops.poll(5, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+        assertTrue(e.reason() == StopReason.INTERRUPTED || e.reason() == StopReason.HALTED, e.toString());
+    }
+
+    @Test
+    void breakpointsChangedWhileRunning_pauseQuietly_andTheMachineRunsOn() throws Exception {
+        dbg.catchExits(EnumSet.of(VmExitKind.NESTED_PAGE_FAULT));
+        dbg.resume();
+        assertEquals(StopReason.VM_EXIT, stops.poll(20, TimeUnit.SECONDS).reason());
+        dbg.catchExits(EnumSet.noneOf(VmExitKind.class));
+        dbg.insert(BreakpointKind.SOFTWARE, 0x10, 2);   // never reached
+        long hsTrap = symbol("hs_trap");
+        dbg.resume();
+        dbg.insert(BreakpointKind.HARDWARE, hsTrap, 2);  // while running: no stop event for the pause
+        StopEvent e = stops.poll(20, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(StopReason.HARDWARE_BREAKPOINT, e.reason(), e.toString());
+        assertEquals(hsTrap, dbg.pc(0));
+        dbg.resume();
+        dbg.removeAll();
+        e = stops.poll(20, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(StopReason.HALTED, e.reason(), "runs on to power-off without the breakpoints: " + e);
+    }
+
+    @Test
+    void runToPowerOff_reportsHalted() throws Exception {
+        StopEvent e = resumeAndWait();
+        assertEquals(StopReason.HALTED, e.reason());
+        assertEquals(0, e.exitStatus());
+        assertTrue(dbg.exitLog().total() > 10, "exits were logged");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.hvscope.gdb;
+
+import dev.hvscope.core.debug.Debuggee;
+import dev.hvscope.core.debug.StopEvent;
+import dev.hvscope.gdb.command.Command;
+import dev.hvscope.gdb.command.CommandTable;
+import dev.hvscope.gdb.command.Session;
+import dev.hvscope.gdb.rsp.RspMessage;
+import dev.hvscope.gdb.rsp.RspWriter;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+
+/**
+ * One debugger connection: acks (until no-ack mode), NAK resends, dispatch through the
+ * {@link CommandTable}, and stop replies coming from the target's run thread.
+ */
+final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
+    private final GdbServer server;
+    private final Debuggee target;
+    private final CommandTable commands;
+    private Session session;
+    private ChannelHandlerContext ctx;
+    private boolean noAck;
+    private byte[] lastReply;
+    private boolean closing;
+    private boolean killed;
+
+    GdbConnection(GdbServer server, Debuggee target, CommandTable commands) {
+        this.server = server;
+        this.target = target;
+        this.commands = commands;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext c) throws Exception {
+        this.ctx = c;
+        if (!server.claim(c.channel())) {
+            c.close();   // one debugger at a time
+            return;
+        }
+        session = new Session(target, new Session.Output() {
+            @Override
+            public void send(byte[] payload) {
+                lastReply = payload;
+                ctx.writeAndFlush(RspWriter.packet(ctx.alloc(), payload));
+            }
+
+            @Override
+            public void startNoAck() {
+                noAck = true;
+            }
+
+            @Override
+            public void close(boolean kill) {
+                closing = true;
+                killed = kill;
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
+        // gdb expects a stopped target: stop a running machine as QEMU does on attach.
+        if (target.isRunning()) {
+            target.interrupt();
+            target.awaitStopped(5000);
+        }
+        target.setStopListener(this::stopped);
+        super.channelActive(c);
+    }
+
+    private void stopped(StopEvent e) {
+        try {
+            ctx.executor().execute(() -> {
+                if (session != null && session.takeAwaitedStop() && ctx.channel().isActive()) {
+                    session.sendStop(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the server shut down: nobody is waiting for this stop
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext c, RspMessage msg) {
+        if (session == null) {
+            return;
+        }
+        if (msg instanceof RspMessage.Packet p) {
+            if (!p.checksumOk()) {
+                if (!noAck) {
+                    c.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'-'}));
+                }
+                return;
+            }
+            if (!noAck) {
+                c.write(Unpooled.wrappedBuffer(new byte[] {'+'}));
+            }
+            dispatch(p.text());
+        } else if (msg instanceof RspMessage.Oversize) {
+            if (!noAck) {
+                c.write(Unpooled.wrappedBuffer(new byte[] {'+'}));
+            }
+            session.reply("E22");
+        } else if (msg instanceof RspMessage.Nak) {
+            if (lastReply != null && !noAck) {
+                c.writeAndFlush(RspWriter.packet(c.alloc(), lastReply));
+            }
+        } else if (msg instanceof RspMessage.Interrupt) {
+            if (target.isRunning()) {
+                target.interrupt();
+            }
+        }
+    }
+
+    private void dispatch(String packet) {
+        if (closing) {
+            return;
+        }
+        Command cmd = commands.lookup(packet);
+        try {
+            if (cmd == null) {
+                session.reply("");
+            } else {
+                cmd.handle(session, packet);
+            }
+        } catch (RuntimeException e) {
+            session.reply("E01");   // malformed packet: answer and keep serving
+        }
+        ctx.flush();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext c) throws Exception {
+        if (session != null) {
+            server.release(c.channel());
+            if (killed) {
+                server.killed();
+            } else {
+                target.detach();   // like QEMU: a debugger that goes away lets the machine run on
+            }
+        }
+        super.channelInactive(c);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+        c.close();
+    }
+
+}

@@ -1,0 +1,106 @@
+package dev.hvscope.gdb;
+
+import dev.hvscope.core.debug.Debuggee;
+import dev.hvscope.gdb.command.CommandTable;
+import dev.hvscope.gdb.command.Session;
+import dev.hvscope.gdb.rsp.RspDecoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The GDB stub's TCP server: one debugger at a time (a second connection is closed at once), and
+ * after a disconnect the next one attaches to the same machine. Binds where it is told
+ * (127.0.0.1 by default); port 0 picks a free port ({@link #port()}).
+ */
+public final class GdbServer implements AutoCloseable {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private final Debuggee target;
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+    private final AtomicReference<Channel> active = new AtomicReference<>();
+    private final Runnable onKill;
+
+    private GdbServer(Debuggee target, String host, int port, Runnable onKill) throws InterruptedException {
+        this.target = target;
+        this.onKill = onKill;
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        CommandTable commands = CommandTable.standard();
+        ServerBootstrap b = new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ch.pipeline().addLast(new RspDecoder(Session.PACKET_SIZE),
+                            new GdbConnection(GdbServer.this, target, commands));
+                }
+            });
+        try {
+            this.serverChannel = b.bind(host, port).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param onKill run when gdb kills the target ({@code k}); may be null
+     */
+    public static GdbServer start(Debuggee target, String host, int port, Runnable onKill) throws InterruptedException {
+        return new GdbServer(target, host == null || host.isEmpty() ? DEFAULT_HOST : host, port, onKill);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getAddress().getHostAddress();
+    }
+
+    public Debuggee target() {
+        return target;
+    }
+
+    boolean claim(Channel ch) {
+        return active.compareAndSet(null, ch);
+    }
+
+    void release(Channel ch) {
+        active.compareAndSet(ch, null);
+    }
+
+    void killed() {
+        if (onKill != null) {
+            onKill.run();
+        }
+    }
+
+    /** Whether a debugger is connected now. */
+    public boolean connected() {
+        return active.get() != null;
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        Channel c = active.get();
+        if (c != null) {
+            c.close().syncUninterruptibly();
+        }
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
