@@ -62,7 +62,10 @@ public final class LanguageServerLauncher {
         protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader,
                 MessageConsumer messageConsumer, LanguageClient remoteProxy) {
             if (reader instanceof StreamMessageProducer && messageConsumer instanceof RemoteEndpoint endpoint) {
-                reader = new GuardedProducer(in, createJsonHandler(), endpoint);
+                MessageJsonHandler json = createJsonHandler();
+                // responses to our requests (applyEdit) are typed by the method the id belongs to
+                json.setMethodProvider(endpoint);
+                reader = new GuardedProducer(in, json, endpoint);
             }
             return super.createMessageProcessor(reader, messageConsumer, remoteProxy);
         }

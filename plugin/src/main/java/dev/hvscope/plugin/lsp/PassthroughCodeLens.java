@@ -50,6 +50,6 @@ final class PassthroughCodeLens {
         PflashToggle.Edit edit = PflashToggle.flip(site, doc.text());
         WorkspaceEdit we = new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(Ranges.of(edit.range()), edit.newText()))));
         ApplyWorkspaceEditParams params = new ApplyWorkspaceEditParams(we, "pflash: " + site.flipped());
-        return client.applyEdit(params).thenApply(r -> r.isApplied() ? site.flipped() : null);
+        return client.applyEdit(params).thenApply(r -> r != null && r.isApplied() ? site.flipped() : null);
     }
 }
