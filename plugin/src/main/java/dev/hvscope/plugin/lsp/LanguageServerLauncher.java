@@ -4,9 +4,14 @@ import dev.hvscope.plugin.lsp.analysis.TomlVmConfigAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
@@ -28,6 +33,31 @@ public final class LanguageServerLauncher {
     public static final int MAX_MESSAGE_BYTES = 32 << 20;
 
     private LanguageServerLauncher() {
+    }
+
+    /**
+     * lsp4j logs every malformed message with a stack trace; a flood of them would drown stderr
+     * (and slow the server), so after the first 20 only every 1000th is logged.
+     */
+    static final class LogLimit implements Filter {
+        private final AtomicLong seen = new AtomicLong();
+
+        @Override
+        public boolean isLoggable(LogRecord record) {
+            long n = seen.incrementAndGet();
+            return n <= 20 || n % 1000 == 0;
+        }
+    }
+
+    /** Held strongly: JUL forgets a logger's settings once nothing references it. */
+    private static final List<Logger> JSONRPC_LOGS = List.of(
+            Logger.getLogger(RemoteEndpoint.class.getName()),
+            Logger.getLogger(StreamMessageProducer.class.getName()),
+            Logger.getLogger(ConcurrentMessageProcessor.class.getName()));
+
+    static {
+        LogLimit limit = new LogLimit();
+        JSONRPC_LOGS.forEach(log -> log.setFilter(limit));
     }
 
     /** A server on these streams, listening; {@code onExit} runs on the {@code exit} notification. */
