@@ -73,6 +73,16 @@ public final class LanguageServerLauncher {
         return launcher;
     }
 
+    /**
+     * Stdio server without the CLI (tests of real editors, embedding): {@code java -cp ...
+     * dev.hvscope.plugin.lsp.LanguageServerLauncher}. {@code hvscope lsp} is the same thing.
+     */
+    public static void main(String[] args) throws Exception {
+        java.io.OutputStream protocol = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        System.setOut(System.err); // stdout carries the protocol only
+        serve(System.in, protocol, status -> Runtime.getRuntime().halt(status));
+    }
+
     /** Serves until the input closes (stdio: the client went away). */
     public static void serve(InputStream in, OutputStream out, IntConsumer onExit)
             throws InterruptedException, ExecutionException {
