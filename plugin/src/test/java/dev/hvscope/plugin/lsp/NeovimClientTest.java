@@ -50,17 +50,7 @@ class NeovimClientTest {
         try (var in = NeovimClientTest.class.getResourceAsStream("/nvim/lsp-check.lua")) {
             Files.copy(in, script);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String serverCmd = String.join("\t", java, "-cp", System.getProperty("java.class.path"),
-                LanguageServerLauncher.class.getName());
-        ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "--clean", "-n", "-u", "NONE",
-                "-c", "luafile " + script)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("nvim.log").toFile());
-        pb.environment().put("HVSCOPE_LSP_CMD", serverCmd);
-        pb.environment().put("HVSCOPE_FILE", config.toString());
-        pb.environment().put("HVSCOPE_OUT", out.toString());
+        ProcessBuilder pb = nvim(script, config, out);
         pb.environment().put("HVSCOPE_HOVER", regionLine + ",5");
         Process nvim = pb.start();
         boolean ended = nvim.waitFor(90, TimeUnit.SECONDS);
@@ -83,6 +73,48 @@ class NeovimClientTest {
         List<String> after = o.getAsJsonArray("lines").asList().stream().map(JsonElement::getAsString).toList();
         assertTrue(after.contains("mode = \"emulate\""), after::toString);
         assertTrue(!after.contains("mode = \"passthrough\""));
+    }
+
+    @Test
+    void shippedSetupModule_attachesToVmTomlFiles() throws Exception {
+        Assumptions.assumeTrue(onPath("nvim"), "nvim not installed");
+        Path config = dir.resolve("broken.vm.toml");
+        Files.writeString(config, "[base]\nid = = 1\n");
+        Path out = dir.resolve("setup.json");
+        Path script = dir.resolve("setup-check.lua");
+        try (var in = NeovimClientTest.class.getResourceAsStream("/nvim/setup-check.lua")) {
+            Files.copy(in, script);
+        }
+        ProcessBuilder pb = nvim(script, config, out);
+        pb.environment().put("HVSCOPE_IDE", LspTestClient.samplePath().getParent().toString());
+        Process nvim = pb.start();
+        boolean ended = nvim.waitFor(90, TimeUnit.SECONDS);
+        if (!ended) {
+            nvim.destroyForcibly();
+        }
+        assertTrue(ended, "nvim hung");
+        assertTrue(Files.exists(out), () -> "no output; nvim log: " + read(dir.resolve("nvim.log")));
+        JsonObject o = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        assertEquals("hvscope-vm", o.get("filetype").getAsString());
+        JsonArray ds = o.getAsJsonArray("diagnostics");
+        assertEquals(1, ds.size(), ds::toString);
+        assertEquals(1, ds.get(0).getAsJsonObject().get("lnum").getAsInt());
+        assertEquals(5, ds.get(0).getAsJsonObject().get("col").getAsInt());
+    }
+
+    private ProcessBuilder nvim(Path script, Path config, Path out) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String serverCmd = String.join("\t", java, "-cp", System.getProperty("java.class.path"),
+                LanguageServerLauncher.class.getName());
+        ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "--clean", "-n", "-u", "NONE",
+                "-c", "luafile " + script)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nvim.log").toFile());
+        pb.environment().put("HVSCOPE_LSP_CMD", serverCmd);
+        pb.environment().put("HVSCOPE_FILE", config.toString());
+        pb.environment().put("HVSCOPE_OUT", out.toString());
+        return pb;
     }
 
     private static String read(Path p) {
