@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 npm install --no-audit --no-fund --loglevel=error
 version=$(node -p "require('./package.json').version")
+node test/activation.test.js
 npx --no-install vsce package --skip-license --out "hvscope-${version}.vsix"
 echo "built $(pwd)/hvscope-${version}.vsix"
