@@ -58,8 +58,7 @@ public final class TomlVmConfigAnalyzer implements VmConfigAnalyzer {
         Pass(String text, Path document) {
             this.text = text;
             this.src = new SourceText(text);
-            Path parent = document == null ? null : document.toAbsolutePath().getParent();
-            this.dir = parent;
+            this.dir = document == null ? null : document.toAbsolutePath().getParent();
         }
 
         ConfigAnalysis run() {
@@ -78,7 +77,7 @@ public final class TomlVmConfigAnalyzer implements VmConfigAnalyzer {
                 passthroughDevices(devices);
                 emulatedDevices(devices);
                 if (devices.get("pflash") instanceof TomlTable p) {
-                    pflash(devices, p);
+                    pflash(p);
                 }
             }
             overlaps();
@@ -249,7 +248,10 @@ public final class TomlVmConfigAnalyzer implements VmConfigAnalyzer {
             return true;
         }
 
-        /** The integers of an array entry; {@code index} says which slot holds a string name (-1: none). */
+        /**
+         * The integers of an array entry of {@code min..max} elements, after the first {@code skip}
+         * (a device's name); a trailing array (emu_devices' config list) is allowed and read as 0.
+         */
         private long[] integers(Object entry, int min, int max, int skip, TextRange at, String name, String shape) {
             if (!(entry instanceof TomlArray a) || a.size() < min || a.size() > max) {
                 findings.add(new Finding(at, Severity.ERROR, "entry-shape", name + " must be " + shape));
@@ -350,7 +352,7 @@ public final class TomlVmConfigAnalyzer implements VmConfigAnalyzer {
             }
         }
 
-        private void pflash(TomlTable devices, TomlTable p) {
+        private void pflash(TomlTable p) {
             TextRange header = headerRange(AxvisorShape.PFLASH_TABLE);
             String mode = p.get("mode") instanceof String s ? s : null;
             TextRange modeValue = p.contains("mode") ? valueRange(p, "mode") : null;
