@@ -1,0 +1,88 @@
+// hvscope for VS Code: starts the Java language server (`hvscope lsp`) for VM configs and the
+// debug adapter (`hvscope dap`) for the `hvscope` debug type. Both speak stdio.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+const { LanguageClient } = require('vscode-languageclient/node');
+
+let client;
+
+/** The launcher: the setting, else ./hvscope in a workspace folder, else `hvscope` on PATH. */
+function launcher() {
+  const configured = vscode.workspace.getConfiguration('hvscope').get('command');
+  if (configured) {
+    return configured;
+  }
+  for (const folder of vscode.workspace.workspaceFolders || []) {
+    const candidate = path.join(folder.uri.fsPath, 'hvscope');
+    if (fs.existsSync(candidate)) {
+      return candidate;
+    }
+  }
+  return 'hvscope';
+}
+
+function startLanguageServer() {
+  const args = vscode.workspace.getConfiguration('hvscope').get('lsp.args') || ['lsp'];
+  const serverOptions = { command: launcher(), args };
+  const clientOptions = {
+    documentSelector: [{ language: 'hvscope-vm' }],
+    outputChannelName: 'hvscope language server',
+  };
+  client = new LanguageClient('hvscope', 'hvscope VM config', serverOptions, clientOptions);
+  return client.start();
+}
+
+/** The debug adapter is a process speaking DAP on stdio. */
+class AdapterFactory {
+  createDebugAdapterDescriptor() {
+    const args = vscode.workspace.getConfiguration('hvscope').get('dap.args') || ['dap'];
+    return new vscode.DebugAdapterExecutable(launcher(), args);
+  }
+}
+
+function activeVmConfig() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'hvscope-vm') {
+    vscode.window.showWarningMessage('hvscope: open a VM config (vm.toml, *.vm.toml) first');
+    return undefined;
+  }
+  return editor.document.uri.toString();
+}
+
+function activate(context) {
+  context.subscriptions.push(
+    vscode.debug.registerDebugAdapterDescriptorFactory('hvscope', new AdapterFactory()),
+    // the server's own command (registered by the language client) takes the URI and the pflash index
+    vscode.commands.registerCommand('hvscope.pflash.toggleInEditor', () => {
+      const uri = activeVmConfig();
+      return uri && vscode.commands.executeCommand('hvscope.pflash.toggle', uri, 0);
+    }),
+    vscode.commands.registerCommand('hvscope.showMappings', async () => {
+      const uri = activeVmConfig();
+      if (!uri || !client) {
+        return;
+      }
+      const mappings = await client.sendRequest('hvscope/mappings', { uri });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: mappings.map((m) => `## ${m.name}\n\n${m.mappings}\n`).join('\n'),
+      });
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }),
+    vscode.commands.registerCommand('hvscope.restartLanguageServer', async () => {
+      if (client) {
+        await client.stop();
+      }
+      await startLanguageServer();
+    }),
+  );
+  return startLanguageServer();
+}
+
+function deactivate() {
+  return client ? client.stop() : undefined;
+}
+
+module.exports = { activate, deactivate };

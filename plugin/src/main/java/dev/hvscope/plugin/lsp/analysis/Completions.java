@@ -1,0 +1,183 @@
+package dev.hvscope.plugin.lsp.analysis;
+
+import dev.hvscope.plugin.lsp.analysis.AxvisorShape.DeviceName;
+import dev.hvscope.plugin.lsp.analysis.AxvisorShape.Key;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What may be typed at a cursor in a VM config: table names after '[', the keys of the table the
+ * cursor is in (those not written yet), values of enumerated keys, device entries and names in
+ * device lists, flags and map types in memory regions. Works on half-typed text: it reads lines
+ * and brackets, not a parse tree.
+ */
+public final class Completions {
+    private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_\\-]+)\\s*=");
+
+    private Completions() {
+    }
+
+    public enum Kind { TABLE, KEY, VALUE, DEVICE, FLAG }
+
+    /** @param insert the text to insert (may span lines) */
+    public record Candidate(String label, String insert, String detail, Kind kind) {
+    }
+
+    public static List<Candidate> at(String text, int line, int column) {
+        SourceText src = new SourceText(text);
+        String lineText = src.line(line);
+        String before = lineText.substring(0, Math.min(Math.max(column, 0), lineText.length()));
+        String table = src.tableAt(line);
+        int headerLine = headerLineOf(src, line);
+        ArrayContext array = arrayContext(src, headerLine, line, before);
+        if (array != null) {
+            return inArray(array);
+        }
+        if (before.trim().startsWith("[")) {
+            List<Candidate> out = new ArrayList<>();
+            for (String name : AxvisorShape.TABLES.keySet()) {
+                out.add(new Candidate(name, name, "table [" + name + "]", Kind.TABLE));
+            }
+            return out;
+        }
+        int eq = before.indexOf('=');
+        if (eq >= 0) {
+            return values(table, before.substring(0, eq).trim());
+        }
+        Set<String> present = keysPresent(src, headerLine);
+        List<Candidate> out = new ArrayList<>();
+        for (Key k : AxvisorShape.keysOf(table)) {
+            if (k.type() != AxvisorShape.Type.TABLE && !present.contains(k.name())) {
+                out.add(new Candidate(k.name(), k.name() + " = " + k.example(), k.doc(), Kind.KEY));
+            }
+        }
+        return out;
+    }
+
+    private static List<Candidate> values(String table, String key) {
+        List<Candidate> out = new ArrayList<>();
+        List<String> choices = switch (key) {
+            case "mode" -> AxvisorShape.PFLASH_MODES;
+            case "image_location" -> AxvisorShape.IMAGE_LOCATIONS;
+            case "interrupt_mode" -> List.of("passthrough", "emulated");
+            default -> List.of();
+        };
+        for (String c : choices) {
+            out.add(new Candidate(c, "\"" + c + "\"", key + " value", Kind.VALUE));
+        }
+        Key k = AxvisorShape.key(table, key);
+        if (out.isEmpty() && k != null && !k.example().isEmpty()) {
+            out.add(new Candidate(k.example(), k.example(), k.doc(), Kind.VALUE));
+        }
+        return out;
+    }
+
+    /** The key whose array value holds the cursor, the bracket depth and the slot in the entry. */
+    private record ArrayContext(String key, int depth, int slot) {
+    }
+
+    private static ArrayContext arrayContext(SourceText src, int headerLine, int line, String before) {
+        String key = null;
+        int depth = 0;
+        int slot = 0;
+        for (int l = Math.max(headerLine + 1, 0); l <= line; l++) {
+            String s = l == line ? before : src.line(l);
+            if (depth == 0) {
+                Matcher m = KEY.matcher(s);
+                if (m.find()) {
+                    key = m.group(1);
+                }
+            }
+            char quote = 0;
+            for (int c = 0; c < s.length(); c++) {
+                char ch = s.charAt(c);
+                if (quote != 0) {
+                    quote = ch == quote ? 0 : quote;
+                } else if (ch == '"' || ch == '\'') {
+                    quote = ch;
+                } else if (ch == '#') {
+                    break;
+                } else if (ch == '[') {
+                    depth++;
+                    slot = 0;
+                } else if (ch == ']') {
+                    depth = Math.max(0, depth - 1);
+                } else if (ch == ',') {
+                    slot++;
+                }
+            }
+        }
+        return depth > 0 && key != null ? new ArrayContext(key, depth, slot) : null;
+    }
+
+    private static List<Candidate> inArray(ArrayContext a) {
+        List<Candidate> out = new ArrayList<>();
+        switch (a.key()) {
+            case "memory_regions" -> {
+                if (a.depth() == 1) {
+                    out.add(new Candidate("RAM region (MAP_ALLOC)", "[0x8000_0000, 0x100_0000, 0xf, 0],",
+                            "[base_gpa, size, flags, map_type]", Kind.VALUE));
+                    out.add(new Candidate("identity region (MAP_IDENTICAL)", "[0x9000_0000, 0x100_0000, 0xf, 1],",
+                            "[base_gpa, size, flags, map_type]", Kind.VALUE));
+                } else if (a.slot() == 3) {
+                    out.add(new Candidate("0", "0", "MAP_ALLOC: frames from host RAM", Kind.FLAG));
+                    out.add(new Candidate("1", "1", "MAP_IDENTICAL: GPA = HPA", Kind.FLAG));
+                } else {
+                    for (Map.Entry<String, String> f : AxvisorShape.FLAGS) {
+                        out.add(new Candidate(f.getKey(), f.getKey(), f.getValue(), Kind.FLAG));
+                    }
+                }
+            }
+            case "passthrough_devices", "emu_devices" -> {
+                boolean emu = a.key().equals("emu_devices");
+                for (DeviceName d : AxvisorShape.DEVICES) {
+                    if (a.depth() == 1) {
+                        String entry = emu
+                                ? "[\"" + d.name() + "\", " + Hex.of(d.gpa()) + ", " + Hex.of(d.size()) + ", " + d.irq()
+                                        + ", 0, []],"
+                                : "[\"" + d.name() + "\", " + Hex.of(d.gpa()) + ", " + Hex.of(d.gpa()) + ", "
+                                        + Hex.of(d.size()) + ", " + d.irq() + "],";
+                        out.add(new Candidate(d.name(), entry, d.doc(), Kind.DEVICE));
+                    } else if (a.slot() == 0) {
+                        out.add(new Candidate(d.name(), "\"" + d.name() + "\"", d.doc(), Kind.DEVICE));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private static int headerLineOf(SourceText src, int line) {
+        int found = -1;
+        for (SourceText.Header h : src.headers()) {
+            if (h.line() > line) {
+                break;
+            }
+            found = h.line();
+        }
+        return found;
+    }
+
+    private static Set<String> keysPresent(SourceText src, int headerLine) {
+        Set<String> keys = new HashSet<>();
+        int end = headerLine < 0 ? firstHeader(src) : src.tableEndLine(headerLine);
+        for (int l = headerLine + 1; l <= end && l < src.lineCount(); l++) {
+            Matcher m = KEY.matcher(src.line(l));
+            if (m.find()) {
+                keys.add(m.group(1));
+            }
+        }
+        return keys;
+    }
+
+    private static int firstHeader(SourceText src) {
+        return src.headers().isEmpty() ? src.lineCount() - 1 : src.headers().get(0).line() - 1;
+    }
+}
