@@ -101,6 +101,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
             running = true;
             stopRequested = false;
         }
+        machine.resumeClock();
         Thread t = new Thread(this::runLoop, "hvscope-run");
         t.setDaemon(true);
         t.start();
@@ -135,6 +136,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     }
 
     private void finish(StopEvent ev) {
+        machine.pauseClock();   // time stands still while the debugger holds the machine
         boolean notify;
         synchronized (lock) {
             running = false;
@@ -241,7 +243,14 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
         }
         boolean atWatch = stoppedAtWatch[thread];
         stoppedAtWatch[thread] = false;
-        ports[thread].step(maskInterrupts, atWatch);
+        if (!maskInterrupts) {
+            machine.resumeClock();   // without QEMU's NOIRQ/NOTIMER, time runs during the step
+        }
+        try {
+            ports[thread].step(maskInterrupts, atWatch);
+        } finally {
+            machine.pauseClock();
+        }
         StopEvent ev = machine.isPoweredOff() ? checkStops() : stopOf(thread);
         if (ev == null || ev.reason() == StopReason.SOFTWARE_BREAKPOINT
                 || ev.reason() == StopReason.HARDWARE_BREAKPOINT) {

@@ -925,6 +925,11 @@ public final class Hart {
         return time.getAsLong();
     }
 
+    /** The time CSR as M-mode reads it (mtime), for tools and tests. */
+    public long readTime() {
+        return timeNow();
+    }
+
     /** Sets or clears a device-driven pending bit (MSIP, MTIP, SEIP, MEIP). */
     public void setInterruptLine(int bit, boolean level) {
         if (level) {

@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * The QEMU {@code virt} board: harts, RAM, MROM reset vector, CLINT, PLIC, UART, sifive_test and two
@@ -49,8 +48,8 @@ public final class VirtMachine implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
     private final Object wakeup = new Object();
     private final InputStream consoleIn;
-    /** The CLINT's 10 MHz tick source (mtime = ticks + the guest's offset). */
-    private final LongSupplier ticks;
+    /** The CLINT's 10 MHz tick source (mtime = ticks + the guest's offset); stands still while paused. */
+    private final MachineClock ticks = new MachineClock();
     private final TraceLogger trace;
     private long startAddress;
     private volatile boolean poweredOff;
@@ -64,7 +63,6 @@ public final class VirtMachine implements AutoCloseable {
         this.bus = new Bus(new Ram(VirtMemoryMap.DRAM_BASE, config.ramSize()));
         this.harts = new Hart[config.smp()];
         HartInterrupts lines = (hartId, bit, level) -> harts[hartId].setInterruptLine(bit, level);
-        this.ticks = Clint.hostClock();
         this.clint = new Clint(config.smp(), ticks, lines);
         this.plic = new Plic(config.smp(), lines);
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
@@ -373,6 +371,16 @@ public final class VirtMachine implements AutoCloseable {
         synchronized (wakeup) {
             wakeup.notifyAll();
         }
+    }
+
+    /** Stops the board's time base (a debugger holds the machine stopped); safe from any thread. */
+    public void pauseClock() {
+        ticks.pause();
+    }
+
+    /** Lets the board's time base run again. */
+    public void resumeClock() {
+        ticks.resume();
     }
 
     /** Asks {@link #run()} to return after the current batch (safe from any thread). */

@@ -190,4 +190,19 @@ class FullSystemDebuggeeTest {
         assertEquals(0, e.exitStatus());
         assertTrue(dbg.exitLog().total() > 10, "exits were logged");
     }
+
+    @Test
+    void timeStandsStill_whileTheDebuggerHoldsTheMachine() throws Exception {
+        dbg.resume();
+        Thread.sleep(20);
+        dbg.interrupt();
+        assertTrue(dbg.awaitStopped(5000));
+        long before = machine.hart(0).readTime();
+        Thread.sleep(60);   // 600,000 ticks of a running 10 MHz clock
+        assertEquals(before, machine.hart(0).readTime());
+        dbg.step(0, false);  // without NOTIMER, time runs during the step, then stops again
+        long after = machine.hart(0).readTime();
+        Thread.sleep(30);
+        assertEquals(after, machine.hart(0).readTime());
+    }
 }
