@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         separator = " ",
         usageHelpWidth = 100,
         versionProvider = Version.class,
-        subcommands = {BenchCommand.class},
+        subcommands = {BenchCommand.class, DapCommand.class},
         headerHeading = "",
         header = "riscv64 emulator with the H extension: QEMU virt board, GDB stub, IDE integration.",
         synopsisHeading = "%nUsage: ",

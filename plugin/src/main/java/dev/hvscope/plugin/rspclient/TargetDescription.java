@@ -90,10 +90,13 @@ public final class TargetDescription {
     private static Document parseXml(String xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
+            // not namespace-aware: QEMU writes xi:include without declaring the xi prefix
+            f.setNamespaceAware(false);
             f.setExpandEntityReferences(false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            b.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new java.io.StringReader("")));
             return b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
         } catch (Exception e) {
             throw new RspException("malformed target description: " + e.getMessage(), e);

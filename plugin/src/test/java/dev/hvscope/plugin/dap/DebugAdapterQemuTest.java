@@ -1,0 +1,379 @@
+package dev.hvscope.plugin.dap;
+
+import static dev.hvscope.plugin.dap.DapTestClient.error;
+import static dev.hvscope.plugin.dap.DapTestClient.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hvscope.core.isa.Disassembler;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.DisassembleArguments;
+import org.eclipse.lsp4j.debug.DisassembledInstruction;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsResponse;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.SteppingGranularity;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
+import org.eclipse.lsp4j.debug.TerminateArguments;
+import org.eclipse.lsp4j.debug.Thread;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter driven by lsp4j's client launcher against QEMU's gdbstub (skipped without QEMU). */
+class DebugAdapterQemuTest {
+    private static final Path ALU = Qemu.examples().resolve("tests/test_rv64i_alu.elf");
+    private static final Path HV = Qemu.examples().resolve("hv-baremetal/hv-passthrough.elf");
+
+    @TempDir
+    Path tmp;
+    private DapTestClient c;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Qemu.installed(), "qemu-system-riscv64 is not installed");
+        c = new DapTestClient();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (c != null) {
+            try {
+                get(c.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()));
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    private Capabilities initialize() throws Exception {
+        InitializeRequestArguments a = new InitializeRequestArguments();
+        a.setAdapterID("hvscope");
+        return get(c.server.initialize(a));
+    }
+
+    private void launch(List<String> command, Path elf) throws Exception {
+        initialize();
+        Map<String, Object> args = new HashMap<>();
+        args.put("command", command);
+        args.put("elf", elf.toString());
+        get(c.server.launch(args));
+        assertNotNull(c.initialized.poll(10, TimeUnit.SECONDS), "initialized event");
+    }
+
+    private StoppedEventArguments configurationDone() throws Exception {
+        get(c.server.configurationDone(new ConfigurationDoneArguments()));
+        return c.nextStop();
+    }
+
+    private StackFrame frame(int tid) throws Exception {
+        StackTraceArguments a = new StackTraceArguments();
+        a.setThreadId(tid);
+        return get(c.server.stackTrace(a)).getStackFrames()[0];
+    }
+
+    private Scope scope(int frameId, String name) throws Exception {
+        ScopesArguments a = new ScopesArguments();
+        a.setFrameId(frameId);
+        for (Scope s : get(c.server.scopes(a)).getScopes()) {
+            if (s.getName().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no scope " + name);
+    }
+
+    private Variable[] variables(int ref) throws Exception {
+        VariablesArguments a = new VariablesArguments();
+        a.setVariablesReference(ref);
+        return get(c.server.variables(a)).getVariables();
+    }
+
+    private static Variable named(Variable[] vars, String name) {
+        return Arrays.stream(vars).filter(v -> v.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no variable " + name + " in " + Arrays.toString(vars)));
+    }
+
+    private String evaluate(String expr) throws Exception {
+        EvaluateArguments a = new EvaluateArguments();
+        a.setExpression(expr);
+        a.setContext("repl");
+        return get(c.server.evaluate(a)).getResult();
+    }
+
+    private StoppedEventArguments continueTo() throws Exception {
+        ContinueArguments a = new ContinueArguments();
+        a.setThreadId(1);
+        get(c.server.continue_(a));
+        return c.nextStop();
+    }
+
+    private SetFunctionBreakpointsResponse functionBreakpoint(String name, String condition) throws Exception {
+        FunctionBreakpoint fb = new FunctionBreakpoint();
+        fb.setName(name);
+        fb.setCondition(condition);
+        SetFunctionBreakpointsArguments a = new SetFunctionBreakpointsArguments();
+        a.setBreakpoints(new FunctionBreakpoint[] {fb});
+        return get(c.server.setFunctionBreakpoints(a));
+    }
+
+    @Test
+    void initialize_announcesCapabilitiesFiltersAndModes() throws Exception {
+        Capabilities caps = initialize();
+        assertTrue(caps.getSupportsConfigurationDoneRequest());
+        assertTrue(caps.getSupportsInstructionBreakpoints());
+        assertTrue(caps.getSupportsDataBreakpoints());
+        assertTrue(caps.getSupportsDisassembleRequest());
+        assertTrue(caps.getSupportsSteppingGranularity());
+        assertEquals(5, caps.getExceptionBreakpointFilters().length);
+        assertEquals("nested-page-fault", caps.getExceptionBreakpointFilters()[0].getFilter());
+        assertEquals(List.of("plain", "pflash: passthrough", "pflash: emulate"),
+                Arrays.stream(caps.getBreakpointModes()).map(m -> m.getLabel()).toList());
+    }
+
+    @Test
+    void launch_stopsAtEntryWithOneThreadPerHart() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        StoppedEventArguments s = configurationDone();
+        assertEquals(StoppedEventArgumentsReason.ENTRY, s.getReason());
+        Thread[] threads = get(c.server.threads()).getThreads();
+        assertEquals(1, threads.length);
+        assertEquals("hart 0", threads[0].getName());
+        StackFrame f = frame(threads[0].getId());
+        // QEMU's virt board resets into its ROM at 0x1000 (no symbol there), which jumps to _start
+        assertEquals("0x1000", f.getInstructionPointerReference());
+        assertEquals("0x1000", f.getName());
+    }
+
+    @Test
+    void functionBreakpointOnMain_stopsThereAndShowsRegisters() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        SetFunctionBreakpointsResponse bp = functionBreakpoint("main", null);
+        assertTrue(bp.getBreakpoints()[0].isVerified());
+        StoppedEventArguments s = continueTo();
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, s.getReason());
+        assertEquals(bp.getBreakpoints()[0].getId(), s.getHitBreakpointIds()[0]);
+        assertEquals("main", frame(1).getName());
+
+        Variable[] regs = variables(scope(1, "Registers").getVariablesReference());
+        assertEquals("0x0000000000000000", named(regs, "x0 (zero)").getValue());
+        assertTrue(named(regs, "pc").getValue().endsWith("<main>"), named(regs, "pc").getValue());
+        assertNotEquals("0x0000000000000000", named(regs, "x2 (sp)").getValue());
+        assertTrue(Arrays.stream(regs).anyMatch(v -> v.getName().equals("f10 (fa0)")), "FP registers");
+
+        Variable[] groups = variables(scope(1, "CSRs").getVariablesReference());
+        Variable machine = named(groups, "Machine");
+        Variable mstatus = named(variables(machine.getVariablesReference()), "mstatus");
+        assertTrue(mstatus.getVariablesReference() > 0, "mstatus has decoded fields");
+        assertEquals("0x3", named(variables(mstatus.getVariablesReference()), "MPP").getValue());
+        assertTrue(Arrays.stream(groups).anyMatch(v -> v.getName().equals("Hypervisor")));
+        assertTrue(Arrays.stream(groups).anyMatch(v -> v.getName().equals("Virtual supervisor")));
+    }
+
+    @Test
+    void readMemoryAndDisassemble_atMain_agree() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        functionBreakpoint("main", null);
+        continueTo();
+        String pc = frame(1).getInstructionPointerReference();
+
+        ReadMemoryArguments r = new ReadMemoryArguments();
+        r.setMemoryReference(pc.substring(2)); // a raw hex address, as memory inspectors send
+        r.setCount(4);
+        byte[] bytes = Base64.getDecoder().decode(get(c.server.readMemory(r)).getData());
+        assertEquals(4, bytes.length);
+
+        DisassembleArguments d = new DisassembleArguments();
+        d.setMemoryReference(pc);
+        d.setInstructionCount(8);
+        DisassembledInstruction[] insns = get(c.server.disassemble(d)).getInstructions();
+        assertEquals(8, insns.length);
+        assertEquals(pc, insns[0].getAddress());
+        assertEquals("main", insns[0].getSymbol());
+        int raw = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 24;
+        assertEquals(Disassembler.disassemble(raw, Long.decode(pc)), insns[0].getInstruction());
+    }
+
+    @Test
+    void stepIn_byInstruction_movesThePc() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        assertEquals("0x1000", frame(1).getInstructionPointerReference());
+        StepInArguments a = new StepInArguments();
+        a.setThreadId(1);
+        a.setGranularity(SteppingGranularity.INSTRUCTION);
+        get(c.server.stepIn(a));
+        assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
+        String pc = frame(1).getInstructionPointerReference();
+        assertEquals("0x1004", pc);
+        assertEquals(Long.decode(pc), Long.decode(evaluate("$pc").split(" ")[0]));
+    }
+
+    @Test
+    void evaluate_registersMemoryAndMonitorPassthrough() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        assertTrue(evaluate("$pc").startsWith("0x0000000000001000"));
+        assertTrue(evaluate("$pc == 0x1000 && $zero == 0").startsWith("0x0000000000000001"));
+        // *addr reads the first 8 bytes of _start, as readMemory does
+        ReadMemoryArguments r = new ReadMemoryArguments();
+        r.setMemoryReference("0x80000000");
+        r.setCount(8);
+        byte[] b = Base64.getDecoder().decode(get(c.server.readMemory(r)).getData());
+        long word = 0;
+        for (int i = 7; i >= 0; i--) {
+            word = word << 8 | (b[i] & 0xff);
+        }
+        assertEquals(word, Long.parseUnsignedLong(evaluate("*0x80000000").substring(2, 18), 16));
+        String info = evaluate("monitor info registers");
+        assertTrue(info.contains("pc") && info.contains("1000"), info);
+    }
+
+    @Test
+    void setVariable_writesARegisterAndReadsItBack() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        int regs = scope(1, "Registers").getVariablesReference();
+        SetVariableArguments a = new SetVariableArguments();
+        a.setVariablesReference(regs);
+        a.setName("x5 (t0)");
+        a.setValue("0x1234");
+        assertEquals("0x0000000000001234", get(c.server.setVariable(a)).getValue());
+        assertTrue(evaluate("$t0").startsWith("0x0000000000001234"));
+    }
+
+    @Test
+    void gStageScope_showsThePflashPageUnmappedAtTheFaultAndMappedAfter() throws Exception {
+        Path pflash = Qemu.pflash32(tmp);
+        launch(Qemu.hypervisor(HV, pflash), HV);
+        configurationDone();
+        // a conditional function breakpoint: only guest-page-fault exits stop
+        functionBreakpoint("hs_trap", "$scause == 20 || $scause == 21 || $scause == 23");
+        StoppedEventArguments s = continueTo();
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, s.getReason());
+        assertEquals("hs_trap", frame(1).getName());
+
+        Variable[] hv = variables(scope(1, "Hypervisor").getVariablesReference());
+        assertTrue(named(hv, "hgatp").getValue().contains("SV39X4"), named(hv, "hgatp").getValue());
+        assertEquals("0x22000000", named(hv, "faulting GPA").getValue());
+
+        Variable[] before = variables(scope(1, "G-stage mappings").getVariablesReference());
+        assertTrue(before.length >= 1);
+        assertTrue(Arrays.stream(before).noneMatch(v -> v.getName().startsWith("0x22000000")), Arrays.toString(before));
+        Variable ram = named(before, "0x80000000..0x81000000");
+        assertTrue(ram.getValue().startsWith("HPA 0x84000000 RWXU-AD 4K x 4096"), ram.getValue());
+        Variable[] leaves = variables(ram.getVariablesReference());
+        assertEquals(4096, leaves.length);
+        assertTrue(leaves[1].getValue().startsWith("HPA 0x84001000"), leaves[1].getValue());
+
+        // the guest's own (VS-stage) table maps its pflash window; each region shows GPA and HPA
+        Variable[] guest = variables(scope(1, "Guest mappings").getVariablesReference());
+        assertTrue(guest.length >= 1, "guest mappings");
+
+        // the next exit comes after the hypervisor mapped the page and the guest's load retried
+        functionBreakpoint("hs_trap", null);
+        continueTo();
+        Variable[] after = variables(scope(1, "G-stage mappings").getVariablesReference());
+        Variable pf = named(after, "0x22000000..0x22001000");
+        assertTrue(pf.getValue().startsWith("HPA 0x22000000"), pf.getValue());
+
+        ReadMemoryArguments r = new ReadMemoryArguments();
+        r.setMemoryReference("gpa:0x22000000");
+        r.setCount(4);
+        assertEquals("pfld", new String(Base64.getDecoder().decode(get(c.server.readMemory(r)).getData())));
+    }
+
+    @Test
+    void terminate_endsTheDebuggeeAndReportsTerminated() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        get(c.server.terminate(new TerminateArguments()));
+        assertNotNull(c.terminated.poll(10, TimeUnit.SECONDS));
+        assertTrue(error(c.server.threads().thenCompose(t -> {
+            ScopesArguments a = new ScopesArguments();
+            a.setFrameId(1);
+            return c.server.scopes(a);
+        })).contains("not connected"));
+    }
+
+    @Test
+    void badRequests_getErrorResponsesAndTheAdapterKeepsServing() throws Exception {
+        ScopesArguments sa = new ScopesArguments();
+        sa.setFrameId(1);
+        assertTrue(error(c.server.scopes(sa)).contains("not connected"));
+        assertTrue(error(c.server.launch(Map.of("command", List.of("x")))).contains("initialize"));
+        initialize();
+        assertTrue(error(c.server.configurationDone(new ConfigurationDoneArguments())).contains("before launch"));
+        assertTrue(error(c.server.launch(Map.of("elf", "x"))).contains("command"));
+        assertTrue(error(c.server.launch(Map.of("command", 42))).contains("command"));
+        assertTrue(error(c.server.attach(Map.of("port", "none"))).contains("integer"));
+
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        ReadMemoryArguments r = new ReadMemoryArguments();
+        r.setMemoryReference("not-an-address");
+        r.setCount(4);
+        assertTrue(error(c.server.readMemory(r)).contains("unknown memory reference"));
+        r.setMemoryReference("0x80000000");
+        r.setCount(-1);
+        assertTrue(error(c.server.readMemory(r)).contains("count"));
+        VariablesArguments v = new VariablesArguments();
+        v.setVariablesReference(9999);
+        assertTrue(error(c.server.variables(v)).contains("variablesReference"));
+        assertTrue(error(c.server.stackTrace(new StackTraceArguments())).contains("thread"));
+        EvaluateArguments e = new EvaluateArguments();
+        e.setExpression("$nosuchregister + ");
+        assertFalse(error(c.server.evaluate(e)).isEmpty());
+        // unreadable memory is not an error: it is reported as unreadable bytes
+        r.setMemoryReference("0x0");
+        r.setCount(16);
+        assertEquals(16, get(c.server.readMemory(r)).getUnreadableBytes());
+        // and the adapter still answers
+        assertEquals("0x1000", frame(1).getName());
+    }
+
+    @Test
+    void tenThousandMalformedMessages_theAdapterKeepsServing() throws Exception {
+        // lsp4j logs every parse error; 10,000 of them would drown the test output
+        java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc").setLevel(java.util.logging.Level.OFF);
+        for (int i = 0; i < 10_000; i++) {
+            switch (i % 4) {
+                case 0 -> c.rawMessage("{not json " + i);
+                // seq numbers far above the client's own, so no answer is mistaken for one of its responses
+                case 1 -> c.rawMessage("{\"seq\":" + (1_000_000 + i) + ",\"type\":\"request\",\"command\":\"nosuch\"}");
+                case 2 -> c.rawMessage("[1,2,3]");
+                default -> c.rawMessage("{\"seq\":" + (1_000_000 + i) + ",\"type\":\"request\",\"command\":\"readMemory\",\"arguments\":7}");
+            }
+        }
+        Capabilities caps = initialize();
+        assertTrue(caps.getSupportsConfigurationDoneRequest());
+    }
+}
