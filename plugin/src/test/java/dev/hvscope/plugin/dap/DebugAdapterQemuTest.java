@@ -192,7 +192,10 @@ class DebugAdapterQemuTest {
         Variable machine = named(groups, "Machine");
         Variable mstatus = named(variables(machine.getVariablesReference()), "mstatus");
         assertTrue(mstatus.getVariablesReference() > 0, "mstatus has decoded fields");
-        assertEquals("0x3", named(variables(mstatus.getVariablesReference()), "MPP").getValue());
+        long value = Long.parseUnsignedLong(mstatus.getValue().substring(2), 16);
+        Variable[] fields = variables(mstatus.getVariablesReference());
+        assertEquals("0x" + Long.toHexString((value >>> 13) & 3), named(fields, "FS").getValue());
+        assertEquals("0x" + Long.toHexString((value >>> 11) & 3), named(fields, "MPP").getValue());
         assertTrue(Arrays.stream(groups).anyMatch(v -> v.getName().equals("Hypervisor")));
         assertTrue(Arrays.stream(groups).anyMatch(v -> v.getName().equals("Virtual supervisor")));
     }
