@@ -2,8 +2,9 @@ package dev.hvscope.plugin.dap;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -28,17 +29,28 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
     final IDebugProtocolServer server;
     private final OutputStream toServer;
     private final Thread serverThread;
+    private final Socket socket;
 
+    /*
+     * A loopback socket, not piped streams: a PipedInputStream reports "pipe broken" once the
+     * last thread that wrote into it has ended, and the adapter writes events from short-lived
+     * threads (the debuggee's output pumps).
+     */
     DapTestClient() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        this.toServer = clientOut;
-        serverThread = new Thread(() -> DapServer.serve(serverIn, serverOut), "adapter-under-test");
+        ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        serverThread = new Thread(() -> {
+            try (ServerSocket l = listener; Socket s = l.accept()) {
+                DapServer.serve(s.getInputStream(), s.getOutputStream());
+            } catch (IOException e) {
+                // the test ended
+            }
+        }, "adapter-under-test");
         serverThread.setDaemon(true);
         serverThread.start();
-        Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(this, clientIn, new SyncOut(clientOut));
+        socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+        this.toServer = socket.getOutputStream();
+        Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(this, socket.getInputStream(),
+                new SyncOut(toServer));
         launcher.startListening();
         server = launcher.getRemoteProxy();
     }
@@ -113,7 +125,7 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        toServer.close();
+        socket.close();
     }
 
     /** Serializes the launcher's writes with raw() writes. */

@@ -315,6 +315,60 @@ class DebugAdapterQemuTest {
     }
 
     @Test
+    void pause_stopsAGuestThatSpinsForEver() throws Exception {
+        Path loop = Qemu.examples().resolve("hv-baremetal/hv-fault-loop.elf");
+        launch(Qemu.hypervisor(loop, Qemu.pflash32(tmp)), loop);
+        configurationDone();
+        ContinueArguments a = new ContinueArguments();
+        a.setThreadId(1);
+        get(c.server.continue_(a));
+        java.lang.Thread.sleep(300);
+        // while running, register requests are refused with an error, not a hang
+        ScopesArguments sa = new ScopesArguments();
+        sa.setFrameId(1);
+        assertTrue(error(c.server.scopes(sa)).contains("running"));
+        get(c.server.pause(new org.eclipse.lsp4j.debug.PauseArguments()));
+        assertEquals(StoppedEventArgumentsReason.PAUSE, c.nextStop().getReason());
+        // the guest was spinning in VS-mode, far from the ROM it started in
+        assertNotEquals("0x1000", frame(1).getInstructionPointerReference());
+    }
+
+    @Test
+    void restart_relaunchesAndKeepsBreakpoints() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        functionBreakpoint("main", null);
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, continueTo().getReason());
+        get(c.server.restart(new org.eclipse.lsp4j.debug.RestartArguments()));
+        assertEquals(StoppedEventArgumentsReason.ENTRY, c.nextStop().getReason());
+        assertEquals("0x1000", frame(1).getInstructionPointerReference());
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, continueTo().getReason());
+        assertEquals("main", frame(1).getName());
+    }
+
+    @Test
+    void hitCondition_stopsOnTheNthHit() throws Exception {
+        Path pflash = Qemu.pflash32(tmp);
+        launch(Qemu.hypervisor(HV, pflash), HV);
+        configurationDone();
+        FunctionBreakpoint fb = new FunctionBreakpoint();
+        fb.setName("hs_trap");
+        fb.setHitCondition("3");
+        SetFunctionBreakpointsArguments a = new SetFunctionBreakpointsArguments();
+        a.setBreakpoints(new FunctionBreakpoint[] {fb});
+        get(c.server.setFunctionBreakpoints(a));
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, continueTo().getReason());
+        // hs_trap counts exits in exit_count after its entry: two exits were handled before this stop
+        assertEquals("hs_trap", frame(1).getName());
+        assertTrue(evaluate("*exit_count").startsWith("0x0000000000000002"), evaluate("*exit_count"));
+        FunctionBreakpoint bad = new FunctionBreakpoint();
+        bad.setName("hs_trap");
+        bad.setHitCondition("often");
+        a.setBreakpoints(new FunctionBreakpoint[] {bad});
+        assertTrue(error(c.server.setFunctionBreakpoints(a)).contains("hit condition"));
+    }
+
+    @Test
     void terminate_endsTheDebuggeeAndReportsTerminated() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         configurationDone();
