@@ -131,11 +131,16 @@ final class BreakpointTable {
         return false;
     }
 
-    /** Removes the code breakpoints at pc from the stub; {@link #restoreAt} puts them back. */
-    synchronized List<Object> liftAt(RspClient rsp, long pc) {
+    /**
+     * Removes the code breakpoints at pc (and every watchpoint when {@code watchpoints}: a stub
+     * reports a watchpoint before the access, which would trigger again) from the stub;
+     * {@link #restoreAt} puts them back.
+     */
+    synchronized List<Object> liftAt(RspClient rsp, long pc, boolean watchpoints) {
         List<Object> lifted = new ArrayList<>();
         for (Planted p : new ArrayList<>(planted)) {
-            if (p.addr == pc && (p.kind == BreakpointKind.SOFTWARE || p.kind == BreakpointKind.HARDWARE)) {
+            boolean code = p.kind == BreakpointKind.SOFTWARE || p.kind == BreakpointKind.HARDWARE;
+            if ((code && p.addr == pc) || (!code && watchpoints)) {
                 rsp.breakpoints().remove(p.kind, p.addr, p.length);
                 planted.remove(p);
                 lifted.add(p);

@@ -39,6 +39,8 @@ final class DebugSession {
     private RemotePhysicalMemory physical;
     private volatile boolean running;
     private volatile boolean pauseRequested;
+    /** The last stop was a watchpoint, reported before the access: step past it unwatched first. */
+    private volatile boolean watchStop;
     private volatile boolean breakpointsDirty;
     private volatile boolean initialized;
     private volatile boolean configured;
@@ -225,8 +227,10 @@ final class DebugSession {
                 c.threads().select(tid);
                 // Step off a planted breakpoint first, as gdb does (z0, step, Z0), so a stub that
                 // patches memory does not stop again at once.
-                if (breakpoints.plantedAt(at)) {
-                    List<Object> lifted = breakpoints.liftAt(c, at);
+                boolean afterWatch = watchStop;
+                watchStop = false;
+                if (breakpoints.plantedAt(at) || afterWatch) {
+                    List<Object> lifted = breakpoints.liftAt(c, at, afterWatch);
                     c.run().step(tid);
                     StopReply first = c.run().awaitStop(0);
                     breakpoints.restoreAt(c, lifted);
@@ -304,9 +308,11 @@ final class DebugSession {
                 }
             }
             if (ids.isEmpty() && !hit.isEmpty() && !pauseRequested) {
+                watchStop = true;
                 running = true;
                 return false;
             }
+            watchStop = true;
             reportStop(StoppedEventArgumentsReason.DATA_BREAKPOINT, "write to " + Addresses.hex(watched), tid, ids);
             return true;
         }

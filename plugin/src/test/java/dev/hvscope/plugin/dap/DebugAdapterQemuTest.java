@@ -369,6 +369,27 @@ class DebugAdapterQemuTest {
     }
 
     @Test
+    void dataBreakpoint_stopsOnTheWriteToAVariable() throws Exception {
+        launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
+        configurationDone();
+        org.eclipse.lsp4j.debug.DataBreakpointInfoArguments info = new org.eclipse.lsp4j.debug.DataBreakpointInfoArguments();
+        info.setName("exit_count");
+        String dataId = get(c.server.dataBreakpointInfo(info)).getDataId();
+        assertTrue(dataId.endsWith("/8"), dataId);
+        org.eclipse.lsp4j.debug.DataBreakpoint db = new org.eclipse.lsp4j.debug.DataBreakpoint();
+        db.setDataId(dataId);
+        db.setAccessType(org.eclipse.lsp4j.debug.DataBreakpointAccessType.WRITE);
+        org.eclipse.lsp4j.debug.SetDataBreakpointsArguments a = new org.eclipse.lsp4j.debug.SetDataBreakpointsArguments();
+        a.setBreakpoints(new org.eclipse.lsp4j.debug.DataBreakpoint[] {db});
+        assertTrue(get(c.server.setDataBreakpoints(a)).getBreakpoints()[0].isVerified());
+        // first the start-up code clears .bss, then the first exit increments the counter
+        assertEquals(StoppedEventArgumentsReason.DATA_BREAKPOINT, continueTo().getReason());
+        assertTrue(frame(1).getName().startsWith("_start"), frame(1).getName());
+        assertEquals(StoppedEventArgumentsReason.DATA_BREAKPOINT, continueTo().getReason());
+        assertTrue(frame(1).getName().startsWith("hs_trap"), frame(1).getName());
+    }
+
+    @Test
     void terminate_endsTheDebuggeeAndReportsTerminated() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         configurationDone();
