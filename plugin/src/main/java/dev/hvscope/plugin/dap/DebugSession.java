@@ -2,6 +2,7 @@ package dev.hvscope.plugin.dap;
 
 import dev.hvscope.plugin.rspclient.RspClient;
 import dev.hvscope.plugin.rspclient.RspException;
+import dev.hvscope.plugin.rspclient.RspMemory;
 import dev.hvscope.plugin.rspclient.StopReply;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,6 +93,18 @@ final class DebugSession {
             throw DapError.state("the target is running: pause it first");
         }
         return rsp;
+    }
+
+    /** Memory packets in the hart's own (virtual) view: QEMU's physical mode is switched off first if it is on. */
+    RspMemory virtualMemory() {
+        return virtualMemory(rsp());
+    }
+
+    static RspMemory virtualMemory(RspClient c) {
+        if (c.qemu().physical()) {
+            c.qemu().setPhysical(false);
+        }
+        return c.memory();
     }
 
     Symbols symbols() {
@@ -200,6 +213,7 @@ final class DebugSession {
     synchronized void resume(long tid, boolean step) {
         RspClient c = rsp();
         long pc = pc(tid);
+        virtualMemory(c);
         running = true;
         pauseRequested = false;
         variables.clear();

@@ -131,7 +131,7 @@ final class Expressions {
         if (eat("*")) {
             long addr = unary();
             session.select(session.currentThread());
-            return session.rsp().memory().read64(addr);
+            return session.virtualMemory().read64(addr);
         }
         if (eat("-")) {
             return -unary();

@@ -56,7 +56,7 @@ final class MemoryAccess {
             case "gpa":
                 return session.physical().read(gpaToHpa(base), count);
             default:
-                return session.rsp().memory().read(base, count);
+                return session.virtualMemory().read(base, count);
         }
     }
 
@@ -70,7 +70,7 @@ final class MemoryAccess {
                 session.physical().write(gpaToHpa(base), data);
                 break;
             default:
-                session.rsp().memory().write(base, data);
+                session.virtualMemory().write(base, data);
         }
     }
 

@@ -30,7 +30,7 @@ final class PflashModeSwitch {
         OptionalLong var = session.symbols().address("pflash_mode");
         if (var.isPresent()) {
             try {
-                rsp.memory().write(var.getAsLong(), new byte[] {(byte) (mode.equals("emulate") ? 1 : 0)});
+                DebugSession.virtualMemory(rsp).write(var.getAsLong(), new byte[] {(byte) (mode.equals("emulate") ? 1 : 0)});
                 return "pflash mode switched to " + mode + " (pflash_mode at " + Addresses.hex(var.getAsLong()) + ")";
             } catch (RspException e) {
                 return "pflash mode " + mode + " failed: " + e.getMessage();

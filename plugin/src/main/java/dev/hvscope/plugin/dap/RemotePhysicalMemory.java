@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Host-physical memory read over RSP, for the page walker and the mapping views. With QEMU's
  * {@code Qqemu.PhyMemMode:1}, {@code m} reads physical memory whatever the hart's translation;
- * without it, {@code m} is taken as physical (true for M-mode stops and hvscope's stub). Whole
+ * (left on until the next virtual access, see {@link DebugSession#virtualMemory}); without it, {@code m} is taken as physical (true for M-mode stops and hvscope's stub). Whole
  * 4 KiB pages are fetched and cached until the next resume, so a table walk costs one round trip
  * per table page. Debug walks never write: {@link #cas64} refuses.
  */
@@ -31,21 +31,13 @@ final class RemotePhysicalMemory implements PhysReader {
 
     /** Reads physical bytes (not cached: for readMemory in the physical space). */
     byte[] read(long hpa, int len) {
-        boolean phys = enterPhysical();
-        try {
-            return rsp.memory().read(hpa, len);
-        } finally {
-            leavePhysical(phys);
-        }
+        enterPhysical();
+        return rsp.memory().read(hpa, len);
     }
 
     void write(long hpa, byte[] data) {
-        boolean phys = enterPhysical();
-        try {
-            rsp.memory().write(hpa, data);
-        } finally {
-            leavePhysical(phys);
-        }
+        enterPhysical();
+        rsp.memory().write(hpa, data);
         invalidate();
     }
 
@@ -77,17 +69,14 @@ final class RemotePhysicalMemory implements PhysReader {
         throw PhysAccessFault.INSTANCE;
     }
 
-    private boolean enterPhysical() {
+    /*
+     * Physical mode stays on after a physical access (a table scan is thousands of reads; two
+     * mode switches around each would double the round trips); every virtual access goes through
+     * DebugSession.virtualMemory, which switches it off again.
+     */
+    private void enterPhysical() {
         if (rsp.qemu().hasPhysicalMemoryMode()) {
             rsp.qemu().setPhysical(true);
-            return true;
-        }
-        return false;
-    }
-
-    private void leavePhysical(boolean was) {
-        if (was) {
-            rsp.qemu().setPhysical(false);
         }
     }
 }

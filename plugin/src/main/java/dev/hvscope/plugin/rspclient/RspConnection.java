@@ -38,7 +38,8 @@ public final class RspConnection implements AutoCloseable {
     private RspConnection(Socket socket) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.in = socket.getInputStream();
+        // buffered: the reader takes one byte at a time, which must not be a system call each
+        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
         this.out = socket.getOutputStream();
         this.reader = new Thread(this::readLoop, "rsp-reader " + socket.getRemoteSocketAddress());
         reader.setDaemon(true);
