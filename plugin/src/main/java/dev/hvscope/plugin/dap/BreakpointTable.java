@@ -18,7 +18,7 @@ import java.util.Set;
  * whatever the kinds that want it, one {@code Z2..Z4} per watchpoint.
  */
 final class BreakpointTable {
-    enum Source { LINE, FUNCTION, INSTRUCTION, DATA }
+    enum Source { LINE, FUNCTION, INSTRUCTION, DATA, EXIT_VECTOR }
 
     /** One requested breakpoint; hits counts the stops that matched its condition. */
     static final class Entry {

@@ -50,6 +50,7 @@ final class DebugSession {
     private volatile long currentThread = 1;
     private volatile StopInfo lastStop;
     private final Set<String> exceptionFilters = new HashSet<>();
+    private final Map<String, String> exceptionConditions = new java.util.HashMap<>();
     private Map<String, Object> launchArgs;
     private boolean launched;
 
@@ -126,6 +127,43 @@ final class DebugSession {
 
     Set<String> exceptionFilters() {
         return exceptionFilters;
+    }
+
+    /** Replaces the enabled VM exit filters (id to condition, null for none). */
+    void setExitFilters(Map<String, String> filters) {
+        exceptionFilters.clear();
+        exceptionConditions.clear();
+        exceptionFilters.addAll(filters.keySet());
+        filters.forEach((k, v) -> {
+            if (v != null) {
+                exceptionConditions.put(k, v);
+            }
+        });
+        if (running) {
+            breakpointsDirty = true;
+        } else if (connected()) {
+            syncExitVectors(rsp);
+        }
+    }
+
+    /**
+     * VM exit filters work on any stub: hidden breakpoints on the trap vectors (stvec, mtvec bases)
+     * stop every trap into HS or M, and {@link VmExitClassifier} decides on the client whether it
+     * left the guest. The vectors are read again at every stop, as a hypervisor sets stvec at start.
+     */
+    private void syncExitVectors(RspClient c) {
+        List<BreakpointTable.Entry> vectors = new ArrayList<>();
+        if (!exceptionFilters.isEmpty()) {
+            for (String csr : new String[] {"stvec", "mtvec"}) {
+                Long v = HypervisorScope.csr(this, csr);
+                if (v != null && (v & ~3L) != 0) {
+                    vectors.add(new BreakpointTable.Entry(-1, BreakpointTable.Source.EXIT_VECTOR, v & ~3L, 4,
+                            dev.hvscope.plugin.rspclient.BreakpointKind.SOFTWARE, null, null, null, csr));
+                }
+            }
+        }
+        breakpoints.replace(BreakpointTable.Source.EXIT_VECTOR, vectors);
+        breakpoints.sync(c);
     }
 
     StopInfo lastStop() {
@@ -299,9 +337,9 @@ final class DebugSession {
         c.threads().select(tid);
         long pc = c.registers().read("pc");
         running = false;
-        if (breakpointsDirty) {
+        if (breakpointsDirty || !exceptionFilters.isEmpty()) {
             breakpointsDirty = false;
-            breakpoints.sync(c);
+            syncExitVectors(c);
         }
         try {
             threads = c.threads().list();
@@ -335,7 +373,15 @@ final class DebugSession {
             List<Integer> ids = new ArrayList<>();
             String reason = StoppedEventArgumentsReason.BREAKPOINT;
             String mode = null;
+            String exit = null;
             for (BreakpointTable.Entry e : hit) {
+                if (e.source == BreakpointTable.Source.EXIT_VECTOR) {
+                    if (exit == null) {
+                        exit = VmExitClassifier.classify(this, c, e.mode.equals("mtvec"), exceptionFilters,
+                                exceptionConditions);
+                    }
+                    continue;
+                }
                 if (shouldStop(e)) {
                     ids.add(e.id);
                     if (e.source == BreakpointTable.Source.FUNCTION) {
@@ -347,6 +393,10 @@ final class DebugSession {
                         mode = e.mode;
                     }
                 }
+            }
+            if (ids.isEmpty() && exit != null) {
+                reportStop(StoppedEventArgumentsReason.EXCEPTION, exit, tid, null);
+                return true;
             }
             if (ids.isEmpty() && !pauseRequested) {
                 running = true;

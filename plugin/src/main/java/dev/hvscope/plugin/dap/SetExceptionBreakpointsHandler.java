@@ -1,45 +1,47 @@
 package dev.hvscope.plugin.dap;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.ExceptionFilterOptions;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsResponse;
 
 /**
- * setExceptionBreakpoints: the VM exit filters. Accepted and remembered; they stop only with a
- * stub that reports VM exits (hvscope's extensions), so against others they come back unverified.
+ * setExceptionBreakpoints: the VM exit filters, with an optional address-range condition each.
+ * Armed as hidden breakpoints on the trap vectors (see {@link DebugSession#setExitFilters}).
  */
 final class SetExceptionBreakpointsHandler
         implements RequestHandler<SetExceptionBreakpointsArguments, SetExceptionBreakpointsResponse> {
     @Override
     public SetExceptionBreakpointsResponse handle(SetExceptionBreakpointsArguments args, DebugSession session) {
         Args.require(args, "setExceptionBreakpoints");
-        List<String> ids = new ArrayList<>();
+        Map<String, String> filters = new LinkedHashMap<>();
         if (args.getFilters() != null) {
-            ids.addAll(List.of(args.getFilters()));
+            for (String id : args.getFilters()) {
+                filters.put(id, null);
+            }
         }
         if (args.getFilterOptions() != null) {
             for (ExceptionFilterOptions o : args.getFilterOptions()) {
-                ids.add(o.getFilterId());
+                filters.put(o.getFilterId(), o.getCondition());
+                if (o.getCondition() != null) {
+                    VmExitClassifier.inRange(o.getCondition(), 0); // throws on a malformed range
+                }
             }
         }
-        for (String id : ids) {
+        for (String id : filters.keySet()) {
             if (!VmExitFilters.known(id)) {
                 throw DapError.badArgs("unknown exception filter '" + id + "'");
             }
         }
-        session.exceptionFilters().clear();
-        session.exceptionFilters().addAll(ids);
-        boolean live = session.connected() && !session.running() && session.rsp().supports("hvscope");
-        Breakpoint[] out = new Breakpoint[ids.size()];
+        session.setExitFilters(filters);
+        Breakpoint[] out = new Breakpoint[filters.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = new Breakpoint();
-            out[i].setVerified(live);
-            if (!live) {
-                out[i].setMessage("VM exit stops need a stub with hvscope's extensions");
-            }
+            out[i].setVerified(session.connected());
+            out[i].setMessage(session.connected() ? "stops at the trap vectors (stvec, mtvec), classified on the client"
+                    : "pending: armed when connected");
         }
         SetExceptionBreakpointsResponse r = new SetExceptionBreakpointsResponse();
         r.setBreakpoints(out);

@@ -3,8 +3,8 @@ package dev.hvscope.plugin.dap;
 import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 
 /**
- * Exception breakpoint filters, one per VM exit kind. They need hvscope's stub extensions to
- * stop on exits; against other stubs setting them is accepted and reported as unverified.
+ * Exception breakpoint filters, one per VM exit kind; armed on the client through the trap
+ * vectors ({@link VmExitClassifier}), so they work against any stub.
  */
 final class VmExitFilters {
     static final String[][] KINDS = {

@@ -435,6 +435,43 @@ class DebugAdapterQemuTest {
     }
 
     @Test
+    void nestedPageFaultFilter_stopsOnTheExitWithTheGpa() throws Exception {
+        launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
+        configurationDone();
+        // stvec is set by hv_main just before it builds the G-stage (gstage_next): stop there first
+        assertTrue(functionBreakpoint("gstage_next", null).getBreakpoints()[0].isVerified());
+        continueTo();
+        SetFunctionBreakpointsArguments none = new SetFunctionBreakpointsArguments();
+        none.setBreakpoints(new FunctionBreakpoint[0]);
+        get(c.server.setFunctionBreakpoints(none));
+        org.eclipse.lsp4j.debug.ExceptionFilterOptions npf = new org.eclipse.lsp4j.debug.ExceptionFilterOptions();
+        npf.setFilterId("nested-page-fault");
+        npf.setCondition("0x22000000..0x22001000");
+        org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments ex = new org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments();
+        ex.setFilters(new String[0]);
+        ex.setFilterOptions(new org.eclipse.lsp4j.debug.ExceptionFilterOptions[] {npf});
+        assertTrue(get(c.server.setExceptionBreakpoints(ex)).getBreakpoints()[0].isVerified());
+
+        StoppedEventArguments s;
+        try {
+            s = continueTo();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; output: " + String.join("", c.output), e);
+        }
+        assertEquals(StoppedEventArgumentsReason.EXCEPTION, s.getReason());
+        assertTrue(s.getDescription().startsWith("VM exit: nested page fault (scause 2"), s.getDescription());
+        assertTrue(s.getDescription().endsWith("GPA 0x22000000)"), s.getDescription());
+        assertEquals("hs_trap_entry", frame(1).getName());
+        assertEquals(s.getDescription(), get(c.server.exceptionInfo(new org.eclipse.lsp4j.debug.ExceptionInfoArguments())).getDescription());
+        Variable[] g = variables(scope(1, "G-stage mappings").getVariablesReference());
+        assertTrue(Arrays.stream(g).noneMatch(v -> v.getName().startsWith("0x22000000")), Arrays.toString(g));
+
+        ex.setFilterOptions(new org.eclipse.lsp4j.debug.ExceptionFilterOptions[0]);
+        ex.setFilters(new String[] {"no-such-exit"});
+        assertTrue(error(c.server.setExceptionBreakpoints(ex)).contains("unknown exception filter"));
+    }
+
+    @Test
     void terminate_endsTheDebuggeeAndReportsTerminated() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         configurationDone();
