@@ -472,6 +472,29 @@ class DebugAdapterQemuTest {
     }
 
     @Test
+    void breakpointModePflashEmulate_switchesTheHypervisorBeforeTheStop() throws Exception {
+        launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
+        configurationDone();
+        org.eclipse.lsp4j.debug.InstructionBreakpoint ib = new org.eclipse.lsp4j.debug.InstructionBreakpoint();
+        ib.setInstructionReference(evaluate("hs_trap").split(" ")[0]);
+        ib.setMode("pflash-emulate");
+        org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments a = new org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments();
+        a.setBreakpoints(new org.eclipse.lsp4j.debug.InstructionBreakpoint[] {ib});
+        assertTrue(get(c.server.setInstructionBreakpoints(a)).getBreakpoints()[0].isVerified());
+        StoppedEventArguments s = continueTo();
+        assertEquals(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, s.getReason());
+        assertTrue(s.getDescription().startsWith("pflash mode switched to emulate"), s.getDescription());
+        assertTrue(evaluate("*pflash_mode & 0xff").startsWith("0x0000000000000001"));
+        // the exit is handled in emulate mode: the pflash page maps to a frame the hypervisor filled
+        continueTo();
+        Variable pf = named(variables(scope(1, "G-stage mappings").getVariablesReference()), "0x22000000..0x22001000");
+        assertTrue(pf.getValue().startsWith("HPA 0x85000000"), pf.getValue());
+
+        ib.setMode("pflash: sideways");
+        assertTrue(error(c.server.setInstructionBreakpoints(a)).contains("unknown breakpoint mode"));
+    }
+
+    @Test
     void terminate_endsTheDebuggeeAndReportsTerminated() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         configurationDone();
