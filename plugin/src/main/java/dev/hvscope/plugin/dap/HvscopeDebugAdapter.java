@@ -56,7 +56,7 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * {@link #registerHandlers} [java-debug]; a handler's failure becomes an error response, never a
  * dead adapter. Requests the table does not list answer with lsp4j's "unsupported" error.
  */
-public final class HvscopeDebugAdapter implements IDebugProtocolServer {
+public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeRequests {
     private final DebugSession session = new DebugSession();
     private final Map<String, RequestHandler<?, ?>> handlers = new HashMap<>();
 
@@ -92,6 +92,7 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer {
         handlers.put("disconnect", new DisconnectHandler());
         handlers.put("terminate", new TerminateHandler());
         handlers.put("restart", new RestartHandler());
+        handlers.put("hvscope/translate", new TranslateHandler());
     }
 
     /** The client side of the connection, for events. */
@@ -252,5 +253,10 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer {
     @Override
     public CompletableFuture<Void> restart(RestartArguments args) {
         return dispatch("restart", args);
+    }
+
+    @Override
+    public CompletableFuture<TranslateResult> translate(TranslateArguments args) {
+        return dispatch("hvscope/translate", args);
     }
 }

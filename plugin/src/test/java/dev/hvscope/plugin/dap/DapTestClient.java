@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
-import org.eclipse.lsp4j.debug.launch.DSPLauncher;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -26,7 +25,11 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
     final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     final BlockingQueue<Object> initialized = new LinkedBlockingQueue<>();
     final BlockingQueue<Object> terminated = new LinkedBlockingQueue<>();
-    final IDebugProtocolServer server;
+    /** The adapter's standard and hvscope/ requests, as one proxy. */
+    interface Server extends IDebugProtocolServer, HvscopeRequests {
+    }
+
+    final Server server;
     private final OutputStream toServer;
     private final Thread serverThread;
     private final Socket socket;
@@ -49,8 +52,8 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
         serverThread.start();
         socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
         this.toServer = socket.getOutputStream();
-        Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(this, socket.getInputStream(),
-                new SyncOut(toServer));
+        Launcher<Server> launcher = org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher.createLauncher(this, Server.class,
+                socket.getInputStream(), new SyncOut(toServer));
         launcher.startListening();
         server = launcher.getRemoteProxy();
     }

@@ -305,6 +305,21 @@ class DebugAdapterQemuTest {
         assertTrue(named(guest, "0xffffffc080000000..0xffffffc0c0000000").getValue()
                 .startsWith("GPA 0x80000000 -> HPA 0x84000000"), Arrays.toString(guest));
 
+        // hvscope/translate: the guest's pflash window faults in the G-stage, its RAM translates
+        TranslateArguments tr = new TranslateArguments();
+        tr.address = "0xffffffc022000000";
+        TranslateResult fault = get(c.server.translate(tr));
+        assertFalse(fault.ok);
+        assertEquals(21, fault.faultCause);
+        assertEquals("0x22000000", fault.gpa);
+        assertTrue(fault.trace.contains("VS"), fault.trace);
+        tr.address = "0x80001000";
+        tr.space = "gpa";
+        TranslateResult ramPage = get(c.server.translate(tr));
+        assertTrue(ramPage.ok);
+        assertEquals("0x84001000", ramPage.hpa);
+        assertEquals("4K", ramPage.pageSize);
+
         // the next exit comes after the hypervisor mapped the page and the guest's load retried
         functionBreakpoint("hs_trap", null);
         continueTo();
