@@ -18,7 +18,7 @@ import java.util.Set;
  * whatever the kinds that want it, one {@code Z2..Z4} per watchpoint.
  */
 final class BreakpointTable {
-    enum Source { LINE, FUNCTION, INSTRUCTION, DATA, EXIT_VECTOR }
+    enum Source { LINE, FUNCTION, INSTRUCTION, DATA, EXIT_VECTOR, STEP_OVER }
 
     /** One requested breakpoint; hits counts the stops that matched its condition. */
     static final class Entry {
@@ -155,6 +155,10 @@ final class BreakpointTable {
             rsp.breakpoints().insert(p.kind, p.addr, p.length);
             planted.add(p);
         }
+    }
+
+    synchronized List<Entry> entries(Source source) {
+        return new ArrayList<>(bySource.getOrDefault(source, List.of()));
     }
 
     /** Code breakpoints at pc (any source), in request order. */

@@ -259,6 +259,18 @@ final class DebugSession {
         waiter.submit(() -> runUntilStop(c, tid, pc, step));
     }
 
+    /**
+     * Runs until {@code target} (a hidden breakpoint), reported as a step; any other stop on the
+     * way is reported as itself, and the hidden breakpoint goes away at whichever stop comes.
+     */
+    synchronized void runTo(long tid, long target) {
+        breakpoints.replace(BreakpointTable.Source.STEP_OVER, List.of(new BreakpointTable.Entry(-1,
+                BreakpointTable.Source.STEP_OVER, target, 4, dev.hvscope.plugin.rspclient.BreakpointKind.SOFTWARE,
+                null, null, null, null)));
+        breakpoints.sync(rsp());
+        resume(tid, false);
+    }
+
     /** Ctrl-C to a running target; the waiter reports the stop. */
     void pause() {
         if (!connected()) {
@@ -369,6 +381,16 @@ final class DebugSession {
             return true;
         }
         List<BreakpointTable.Entry> hit = breakpoints.codeAt(pc);
+        if (!breakpoints.entries(BreakpointTable.Source.STEP_OVER).isEmpty()) {
+            boolean arrived = hit.stream().anyMatch(e -> e.source == BreakpointTable.Source.STEP_OVER);
+            breakpoints.replace(BreakpointTable.Source.STEP_OVER, List.of());
+            breakpoints.sync(c);
+            if (arrived && r.signal() == StopReply.SIGTRAP) {
+                reportStop(StoppedEventArgumentsReason.STEP, null, tid, null);
+                return true;
+            }
+            hit = breakpoints.codeAt(pc);
+        }
         if (!hit.isEmpty() && r.signal() == StopReply.SIGTRAP) {
             List<Integer> ids = new ArrayList<>();
             String reason = StoppedEventArgumentsReason.BREAKPOINT;

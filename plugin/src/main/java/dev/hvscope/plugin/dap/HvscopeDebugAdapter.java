@@ -77,6 +77,7 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
         handlers.put("setVariable", new SetVariableHandler());
         handlers.put("continue", new ContinueHandler());
         handlers.put("step", new StepHandler());
+        handlers.put("next", new NextHandler());
         handlers.put("pause", new PauseHandler());
         handlers.put("setBreakpoints", new SetBreakpointsHandler());
         handlers.put("setFunctionBreakpoints", new SetFunctionBreakpointsHandler());
@@ -171,7 +172,7 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
 
     @Override
     public CompletableFuture<Void> next(NextArguments args) {
-        return dispatch("step", args == null ? null : args.getThreadId());
+        return dispatch("next", args == null ? null : args.getThreadId());
     }
 
     @Override

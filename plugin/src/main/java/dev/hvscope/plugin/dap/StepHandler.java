@@ -1,9 +1,6 @@
 package dev.hvscope.plugin.dap;
 
-/**
- * next and stepIn: one instruction on one hart (without DWARF line tables every granularity is
- * an instruction; next does not step over calls yet).
- */
+/** stepIn: one instruction on one hart (without DWARF line tables every granularity is an instruction). */
 final class StepHandler implements RequestHandler<Integer, Void> {
     @Override
     public Void handle(Integer threadId, DebugSession session) {

@@ -241,6 +241,48 @@ class DebugAdapterQemuTest {
     }
 
     @Test
+    void next_runsOverACallWhileStepInEntersIt() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        configurationDone();
+        // the first call in _start is its call of main, which returns to it
+        DisassembleArguments d = new DisassembleArguments();
+        d.setMemoryReference(evaluate("_start").split(" ")[0]);
+        d.setInstructionCount(64);
+        DisassembledInstruction call = Arrays.stream(get(c.server.disassemble(d)).getInstructions())
+                .filter(i -> i.getInstructionBytes() != null && (i.getInstructionBytes().length() == 8
+                        ? NextHandler.isCall((int) Long.parseLong(i.getInstructionBytes(), 16))
+                        : NextHandler.isCompressedCall(Integer.parseInt(i.getInstructionBytes(), 16))))
+                .findFirst().orElseThrow(() -> new AssertionError("no call in _start"));
+        long at = Long.decode(call.getAddress());
+        long after = at + call.getInstructionBytes().length() / 2;
+        org.eclipse.lsp4j.debug.InstructionBreakpoint ib = new org.eclipse.lsp4j.debug.InstructionBreakpoint();
+        ib.setInstructionReference(call.getAddress());
+        org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments a = new org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments();
+        a.setBreakpoints(new org.eclipse.lsp4j.debug.InstructionBreakpoint[] {ib});
+        get(c.server.setInstructionBreakpoints(a));
+        assertEquals(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, continueTo().getReason());
+
+        StepInArguments in = new StepInArguments();
+        in.setThreadId(1);
+        get(c.server.stepIn(in));
+        assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
+        assertEquals("main", frame(1).getName());
+        assertTrue(evaluate("$ra == " + after).startsWith("0x0000000000000001"));
+
+        // back to the call (set pc), then next: the callee runs and the stop is after the call
+        SetVariableArguments pc = new SetVariableArguments();
+        pc.setVariablesReference(scope(1, "Registers").getVariablesReference());
+        pc.setName("pc");
+        pc.setValue(call.getAddress());
+        get(c.server.setVariable(pc));
+        org.eclipse.lsp4j.debug.NextArguments next = new org.eclipse.lsp4j.debug.NextArguments();
+        next.setThreadId(1);
+        get(c.server.next(next));
+        assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
+        assertEquals(Addresses.hex(after), frame(1).getInstructionPointerReference());
+    }
+
+    @Test
     void evaluate_registersMemoryAndMonitorPassthrough() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         configurationDone();
