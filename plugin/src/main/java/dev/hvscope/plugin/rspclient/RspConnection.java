@@ -85,8 +85,12 @@ public final class RspConnection implements AutoCloseable {
         return closed;
     }
 
-    /** Sends one packet and waits for the next packet from the stub. */
+    /**
+     * Sends one packet and waits for the next packet from the stub. A reply that arrived after an
+     * earlier exchange gave up is dropped first, so it cannot be taken for this one's.
+     */
     public String exchange(String payload) {
+        drain();
         send(payload);
         return awaitPacket(timeoutMillis);
     }
