@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         separator = " ",
         usageHelpWidth = 100,
         versionProvider = Version.class,
-        subcommands = {BenchCommand.class, VmCommand.class, LspCommand.class},
+        subcommands = {BenchCommand.class, VmCommand.class, DapCommand.class, LspCommand.class},
         headerHeading = "",
         header = "riscv64 emulator with the H extension: QEMU virt board, GDB stub, IDE integration.",
         synopsisHeading = "%nUsage: ",

@@ -1,0 +1,50 @@
+package dev.hvscope.plugin.dap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/** Runs the debug adapter over a pair of streams (stdio) or a TCP socket. */
+public final class DapServer {
+    private DapServer() {
+    }
+
+    /** Serves one client on the streams until they close; the target is ended afterwards. */
+    public static void serve(InputStream in, OutputStream out) {
+        HvscopeDebugAdapter adapter = new HvscopeDebugAdapter();
+        Launcher<IDebugProtocolClient> launcher = DSPLauncher.createServerLauncher(adapter, in, out);
+        adapter.connect(launcher.getRemoteProxy());
+        Future<Void> listening = launcher.startListening();
+        try {
+            listening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the stream failed: the session is over either way
+        } finally {
+            adapter.shutdown();
+        }
+    }
+
+    /** Serves clients on host:port one after another (each gets a fresh adapter). */
+    public static void serveTcp(String host, int port, java.util.function.IntConsumer onListening) throws IOException {
+        try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+            if (onListening != null) {
+                onListening.accept(server.getLocalPort());
+            }
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    serve(s.getInputStream(), s.getOutputStream());
+                }
+            }
+        }
+    }
+}

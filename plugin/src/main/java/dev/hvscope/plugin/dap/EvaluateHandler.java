@@ -1,0 +1,33 @@
+package dev.hvscope.plugin.dap;
+
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.EvaluateResponse;
+
+/**
+ * evaluate: {@code monitor CMD} goes to the stub ({@code qRcmd}) and returns what it printed;
+ * anything else is an {@link Expressions} expression ({@code $pc}, {@code *0x80000000}, ...).
+ */
+final class EvaluateHandler implements RequestHandler<EvaluateArguments, EvaluateResponse> {
+    @Override
+    public EvaluateResponse handle(EvaluateArguments args, DebugSession session) {
+        Args.require(args, "evaluate");
+        String expr = args.getExpression();
+        if (expr == null || expr.isBlank()) {
+            throw DapError.badArgs("evaluate needs an expression");
+        }
+        session.rsp();
+        if (args.getFrameId() != null) {
+            Frames.thread(session, args.getFrameId());
+        }
+        EvaluateResponse r = new EvaluateResponse();
+        String t = expr.trim();
+        if (t.equals("monitor") || t.startsWith("monitor ")) {
+            r.setResult(session.rsp().monitor().run(t.substring("monitor".length()).trim()));
+            return r;
+        }
+        long v = Expressions.evaluate(session, t);
+        r.setResult(Addresses.hex64(v) + " (" + v + ")");
+        r.setMemoryReference(Addresses.hex(v));
+        return r;
+    }
+}

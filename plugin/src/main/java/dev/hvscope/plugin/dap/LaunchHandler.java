@@ -1,0 +1,72 @@
+package dev.hvscope.plugin.dap;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * launch: starts the debuggee with its stub and connects. Arguments: {@code command} (array or
+ * string; {@code ${port}} is replaced by a free port, else {@code port} must be given), {@code
+ * port}, {@code host} (127.0.0.1), {@code cwd}, {@code elf} (paths for symbols), {@code
+ * stopOnEntry} (true), {@code connectTimeout} ms (10000).
+ */
+final class LaunchHandler implements RequestHandler<Map<String, Object>, Void> {
+    @Override
+    public Void handle(Map<String, Object> args, DebugSession session) {
+        Args.require(args, "launch");
+        session.requireInitialized();
+        if (session.connected()) {
+            throw DapError.state("already connected to a target");
+        }
+        launch(session, args);
+        session.client().initialized();
+        return null;
+    }
+
+    static void launch(DebugSession session, Map<String, Object> args) {
+        List<String> command = Args.strings(args, "command");
+        if (command.isEmpty()) {
+            throw DapError.badArgs("launch needs 'command': the hvscope or QEMU command line that opens a gdb port");
+        }
+        String host = Args.string(args, "host", "127.0.0.1");
+        int port = Args.integer(args, "port", -1);
+        boolean needsPort = command.stream().anyMatch(s -> s.contains("${port}"));
+        if (needsPort) {
+            port = freePort();
+        } else if (port <= 0) {
+            throw DapError.badArgs("give 'port', or put ${port} in 'command'");
+        }
+        List<String> cmd = new ArrayList<>();
+        for (String s : command) {
+            cmd.add(s.replace("${port}", Integer.toString(port)));
+        }
+        TargetConnector.loadElfs(session, args);
+        session.setStopOnEntry(Args.bool(args, "stopOnEntry", true));
+        String cwd = Args.string(args, "cwd", null);
+        DebuggeeProcess p;
+        try {
+            p = DebuggeeProcess.start(cmd, cwd == null ? null : Path.of(cwd), session::output);
+        } catch (IOException e) {
+            throw DapError.failed("cannot start " + cmd.get(0) + ": " + e.getMessage());
+        }
+        session.setProcess(p);
+        try {
+            TargetConnector.connect(session, host, port, Args.integer(args, "connectTimeout", 10_000), p);
+        } catch (RuntimeException e) {
+            session.closeTarget(true);
+            throw e;
+        }
+        session.rememberLaunch(args, true);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw DapError.failed("no free port: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hvscope.plugin.dap;
+
+import dev.hvscope.plugin.rspclient.RspClient;
+import dev.hvscope.plugin.rspclient.RspException;
+import java.util.OptionalLong;
+
+/**
+ * Applies a breakpoint's pflash mode when it is hit, before the stop is reported. hvscope's stub
+ * takes {@code monitor pflash mode X}; against other stubs (QEMU) the bare-metal example
+ * hypervisor's {@code pflash_mode} byte (0 passthrough, 1 emulate) is written when the loaded ELF
+ * has that symbol. Returns the text for the stopped event.
+ */
+final class PflashModeSwitch {
+    private PflashModeSwitch() {
+    }
+
+    static String apply(DebugSession session, RspClient rsp, String modeId) {
+        String mode = BreakpointModes.pflashMode(modeId);
+        if (mode == null) {
+            return null;
+        }
+        if (rsp.supports("hvscope")) {
+            try {
+                rsp.monitor().run("pflash mode " + mode);
+                return "pflash mode switched to " + mode;
+            } catch (RspException e) {
+                return "pflash mode " + mode + " failed: " + e.getMessage();
+            }
+        }
+        OptionalLong var = session.symbols().address("pflash_mode");
+        if (var.isPresent()) {
+            try {
+                DebugSession.virtualMemory(rsp).write(var.getAsLong(), new byte[] {(byte) (mode.equals("emulate") ? 1 : 0)});
+                return "pflash mode switched to " + mode + " (pflash_mode at " + Addresses.hex(var.getAsLong()) + ")";
+            } catch (RspException e) {
+                return "pflash mode " + mode + " failed: " + e.getMessage();
+            }
+        }
+        return "pflash mode " + mode + " not applied: the stub has no hvscope extensions";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hvscope.plugin.dap;
+
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.ScopesResponse;
+
+/** scopes: Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on demand). */
+final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesResponse> {
+    @Override
+    public ScopesResponse handle(ScopesArguments args, DebugSession session) {
+        Args.require(args, "scopes");
+        session.rsp();
+        long tid = Frames.thread(session, args.getFrameId());
+        VariableStore store = session.variables();
+        ScopesResponse r = new ScopesResponse();
+        r.setScopes(new Scope[] {
+            scope("Registers", store.add(new RegistersScope(session, tid)), "registers", false),
+            scope("CSRs", store.add(new CsrScope(session, tid)), null, false),
+            scope("Hypervisor", store.add(new HypervisorScope(session, tid)), null, false),
+            scope("G-stage mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.G_STAGE)), null, true),
+            scope("Guest mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.GUEST)), null, true),
+        });
+        return r;
+    }
+
+    private static Scope scope(String name, int ref, String hint, boolean expensive) {
+        Scope s = new Scope();
+        s.setName(name);
+        s.setVariablesReference(ref);
+        s.setPresentationHint(hint);
+        s.setExpensive(expensive);
+        return s;
+    }
+}
