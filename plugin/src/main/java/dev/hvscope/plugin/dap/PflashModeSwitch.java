@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 
 /**
  * Applies a breakpoint's pflash mode when it is hit, before the stop is reported. hvscope's stub
- * takes {@code monitor pflash mode X}; against other stubs (QEMU) the bare-metal example
+ * (recognised by its {@code qXfer:hvscope-*} views) takes {@code monitor pflash X}; against other stubs (QEMU) the bare-metal example
  * hypervisor's {@code pflash_mode} byte (0 passthrough, 1 emulate) is written when the loaded ELF
  * has that symbol. Returns the text for the stopped event.
  */
@@ -19,10 +19,13 @@ final class PflashModeSwitch {
         if (mode == null) {
             return null;
         }
-        if (rsp.supports("hvscope")) {
+        if (rsp.supports("qXfer:hvscope-exits:read")) {
             try {
-                rsp.monitor().run("pflash mode " + mode);
-                return "pflash mode switched to " + mode;
+                String reply = rsp.monitor().run("pflash " + mode);
+                if (!reply.contains("not available")) {
+                    return "pflash mode switched to " + mode;
+                }
+                // Full-system mode: the guest's own hypervisor owns the policy; fall back to its byte.
             } catch (RspException e) {
                 return "pflash mode " + mode + " failed: " + e.getMessage();
             }
