@@ -3,10 +3,8 @@ package dev.hvscope.core.debug;
 import dev.hvscope.core.hart.DebugPort;
 import dev.hvscope.core.hart.Hart;
 import dev.hvscope.core.machine.VirtMachine;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
