@@ -128,4 +128,31 @@ class HostedDebuggeeTest {
         assertEquals(StopReason.HALTED, e.reason(), e.toString());
         assertEquals(PflashDemo.EMULATE_OUT, output());
     }
+
+    @Test
+    void interrupt_stopsALoopingGuestPromptly_andItRunsOnAfterwards() throws Exception {
+        host.close();
+        host = HostedMachine.create(PflashDemo.spec("guest-faults-loop.elf", PflashMode.PASSTHROUGH), console, null);
+        dbg = new HostedDebuggee(host);
+        dbg.setStopListener(stops::add);
+        dbg.resume();
+        Thread.sleep(200);
+        assertTrue(dbg.isRunning());
+        long asked = System.nanoTime();
+        dbg.interrupt();
+        StopEvent e = stops.poll(5, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(StopReason.INTERRUPTED, e.reason());
+        assertTrue(System.nanoTime() - asked < 1_000_000_000L, "stopped within a second");
+        long retired = host.vm().vcpu().instructionsRetired();
+        assertTrue(retired > 0);
+        dbg.resume();
+        Thread.sleep(100);
+        dbg.interrupt();
+        e = stops.poll(5, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(StopReason.INTERRUPTED, e.reason());
+        assertTrue(host.vm().vcpu().instructionsRetired() > retired, "the second run made progress");
+        assertEquals("guest-faults: looping forever\n", output());
+    }
 }
