@@ -257,8 +257,14 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
         return ev;
     }
 
+    /** Stops a running VM within one batch; a stopped one has nothing to stop (no request is left behind). */
     @Override
     public void interrupt() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+        }
         vm.requestStop();
     }
 
