@@ -203,6 +203,7 @@ public final class Vm {
                 VmExit exit = vcpu.run(slice);
                 if (exit instanceof VmExit.Nothing) {
                     if (vcpu.debugStopped()) {
+                        stopRequested = false;                  // stopped anyway: a request now is spent
                         return end(VmResult.Outcome.STOPPED, "debugger stop at pc " + hex(vcpu.resumePc()));
                     }
                     continue;                                   // a slice ended, not an exit
@@ -210,6 +211,7 @@ public final class Vm {
                 ExitListener listener = exitListener;
                 if (listener != null && listener.exitTaken(exit)) {
                     heldExit = exit;
+                    stopRequested = false;
                     return end(VmResult.Outcome.STOPPED, "debugger stop at exit " + exit.kind());
                 }
                 VmResult end = handle(exit, deadline);
