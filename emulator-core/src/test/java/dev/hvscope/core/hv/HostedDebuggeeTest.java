@@ -155,4 +155,24 @@ class HostedDebuggeeTest {
         assertTrue(host.vm().vcpu().instructionsRetired() > retired, "the second run made progress");
         assertEquals("guest-faults: looping forever\n", output());
     }
+
+    @Test
+    void writeWatchpoint_stopsBeforeTheGuestsStore_andTheStoreCompletesOnContinue() throws Exception {
+        long table = symbol("boot_pt");
+        dbg.insert(BreakpointKind.WRITE_WATCH, table, 4096);
+        StopEvent e = resume();
+        assertEquals(StopReason.WATCHPOINT, e.reason(), e.toString());
+        assertTrue(e.address() >= table && e.address() < table + 4096, Long.toHexString(e.address()));
+        long pc = dbg.pc(0);
+        assertTrue(pc >= symbol("_start") && pc < symbol("console_putc"), Long.toHexString(pc));
+        assertEquals(8, dbg.readMemory(0, AddressSpace.CURRENT, e.address(), 8).length, "guest memory readable");
+        dbg.remove(BreakpointKind.WRITE_WATCH, table, 4096);
+        e = dbg.step(0, true);
+        assertEquals(StopReason.STEP, e.reason());
+        long next = dbg.pc(0);
+        assertTrue(next == pc + 2 || next == pc + 4, "the store completed: pc " + Long.toHexString(next));
+        e = resume();
+        assertEquals(StopReason.HALTED, e.reason(), e.toString());
+        assertEquals(PflashDemo.PASSTHROUGH_OUT, output());
+    }
 }
