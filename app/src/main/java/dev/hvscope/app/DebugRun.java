@@ -1,5 +1,6 @@
 package dev.hvscope.app;
 
+import dev.hvscope.core.debug.Debuggee;
 import dev.hvscope.core.debug.FullSystemDebuggee;
 import dev.hvscope.core.machine.GdbEndpoint;
 import dev.hvscope.core.machine.MachineConfig;
@@ -8,9 +9,10 @@ import dev.hvscope.gdb.GdbServer;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
- * A full-system run under the GDB stub ({@code -s}, {@code -S}, {@code -gdb}): the machine runs on
+ * A run under the GDB stub (full-system or hosted) ({@code -s}, {@code -S}, {@code -gdb}): the machine runs on
  * its own thread (from the start, or from gdb's first continue with {@code -S}) until it powers off
  * or gdb kills it.
  */
@@ -22,13 +24,21 @@ final class DebugRun {
     }
 
     static int run(VirtMachine machine, MachineConfig config, PrintWriter err) throws InterruptedException {
-        GdbEndpoint at = config.gdb();
         FullSystemDebuggee target = new FullSystemDebuggee(machine);
+        return serve(target, config.gdb(), config.waitForGdb(), err, machine::exitStatus);
+    }
+
+    /**
+     * Serves any Debuggee (full-system or hosted) until it powers off or gdb kills it; returns the
+     * exit status {@code status} gives after power-off, 0 after a kill.
+     */
+    static int serve(Debuggee target, GdbEndpoint at, boolean waitForGdb, PrintWriter err, IntSupplier status)
+            throws InterruptedException {
         CountDownLatch killed = new CountDownLatch(1);
         try (GdbServer server = GdbServer.start(target, at.host(), at.port(), killed::countDown)) {
             err.println("hvscope: gdb stub listening on " + server.host() + ":" + server.port());
             err.flush();
-            if (!config.waitForGdb()) {
+            if (!waitForGdb) {
                 target.resume();
             }
             while (!target.isPoweredOff()) {
@@ -37,7 +47,7 @@ final class DebugRun {
                 }
             }
             Thread.sleep(LINGER_MILLIS);
-            return machine.exitStatus();
+            return status.getAsInt();
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.hvscope.app;
 
+import dev.hvscope.core.debug.HostedDebuggee;
 import dev.hvscope.core.hv.ExitLog;
 import dev.hvscope.core.hv.HostedMachine;
 import dev.hvscope.core.hv.PflashMode;
 import dev.hvscope.core.hv.VmResult;
 import dev.hvscope.core.hv.VmSpec;
+import dev.hvscope.core.machine.GdbEndpoint;
 import dev.hvscope.core.machine.MachineException;
 import dev.hvscope.plugin.vmconfig.Diagnostic;
 import dev.hvscope.plugin.vmconfig.VmConfigChecks;
@@ -56,23 +58,20 @@ public final class VmCommand implements Callable<Integer> {
     @Option(names = "--exit-log", description = "Print every VM exit (kind, pc, address, handling) to stderr.")
     boolean exitLog;
 
-    @Option(names = "-s", description = "GDB stub on tcp::1234 (not available in hosted mode yet).")
+    @Option(names = "-s", description = "Shorthand for -gdb tcp::1234.")
     boolean gdbDefault;
 
-    @Option(names = "-S", description = "Wait for the debugger (not available in hosted mode yet).")
+    @Option(names = "-S", description = "Do not start the guest until gdb continues.")
     boolean waitForGdb;
 
-    @Option(names = "-gdb", paramLabel = "tcp:[HOST]:PORT", description = "GDB stub address (not available in hosted mode yet).")
-    String gdb;
+    @Option(names = "-gdb", paramLabel = "tcp:[HOST]:PORT", converter = QemuSyntax.GdbConverter.class,
+            description = "GDB stub on this address (port 0: a free port, printed).")
+    GdbEndpoint gdb;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (gdbDefault || waitForGdb || gdb != null) {
-            err.println("hvscope: vm: the GDB stub is not available in hosted mode yet (-s/-S/-gdb)");
-            return 1;
-        }
         PflashMode mode = null;
         if (pflash != null) {
             mode = PflashMode.fromLabel(pflash);
@@ -118,6 +117,9 @@ public final class VmCommand implements Callable<Integer> {
             }
         };
         try (HostedMachine host = HostedMachine.create(vmSpec, console, System.in)) {
+            if (gdbDefault || waitForGdb || gdb != null) {
+                return debug(host, out, err);
+            }
             VmResult result = host.vm().run(maxInsns, (long) (timeoutSeconds * 1e9));
             out.flush();
             if (exitLog) {
@@ -132,6 +134,22 @@ public final class VmCommand implements Callable<Integer> {
         } catch (MachineException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("hvscope: vm: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
+    }
+
+    /** The VM under the GDB stub (the same server as the full-system -s); the summary line when the guest ends. */
+    private int debug(HostedMachine host, PrintWriter out, PrintWriter err) throws InterruptedException {
+        HostedDebuggee target = new HostedDebuggee(host);
+        GdbEndpoint at = gdb != null ? gdb : GdbEndpoint.defaultEndpoint();
+        int status = DebugRun.serve(target, at, waitForGdb, err, () -> target.result().exitStatus());
+        out.flush();
+        if (target.result() != null) {
+            out.println(target.result().summaryLine());
+            out.flush();
+        }
+        return status;
     }
 }

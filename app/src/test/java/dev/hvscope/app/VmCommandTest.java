@@ -1,6 +1,7 @@
 package dev.hvscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,12 +87,10 @@ class VmCommandTest {
     }
 
     @Test
-    void gdbOptions_areParsedButNotYetAvailable() {
-        CommandLineTest.Run r = run("vm", "-s");
-        assertEquals(1, r.status());
-        assertEquals("hvscope: vm: the GDB stub is not available in hosted mode yet (-s/-S/-gdb)\n", r.err());
-        assertEquals(1, run("vm", "-gdb", "tcp::1234").status());
-        assertFalse(run("vm", "-S").err().isEmpty());
+    void gdbOption_rejectsAnEndpointThatIsNotTcp() {
+        CommandLineTest.Run r = run("vm", "-gdb", "udp:127.0.0.1:1234");
+        assertNotEquals(0, r.status());
+        assertTrue(r.err().contains("-gdb"), r.err());
     }
 
     @Test

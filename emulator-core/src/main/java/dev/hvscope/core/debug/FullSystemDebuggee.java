@@ -1,18 +1,12 @@
 package dev.hvscope.core.debug;
 
-import dev.hvscope.core.hart.Csr;
-import dev.hvscope.core.hart.CsrTable;
 import dev.hvscope.core.hart.DebugPort;
 import dev.hvscope.core.hart.Hart;
 import dev.hvscope.core.machine.VirtMachine;
-import dev.hvscope.core.mmu.PagingMode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongUnaryOperator;
 
 /**
  * The Debuggee of a full-system {@link VirtMachine}: harts are threads; the machine runs in rounds on
@@ -25,19 +19,14 @@ import java.util.function.LongUnaryOperator;
 public final class FullSystemDebuggee implements Debuggee, Breakpoints, HypervisorViews {
     private static final int EXIT_LOG_SIZE = 4096;
 
-    private record Watch(WatchKind kind, long address, int length) {
-    }
-
     private final VirtMachine machine;
     private final DebugPort[] ports;
-    private final DebugMemory memory;
+    private final HartViews views;
     private final ExitLog exitLog = new ExitLog(EXIT_LOG_SIZE);
     private final VmExitRecord[] lastExit;
     /** Per hart: stopped before a watched access, which the next resume or step must let complete. */
     private final boolean[] stoppedAtWatch;
-    private final Set<Long> softwareBreaks = new LinkedHashSet<>();
-    private final Set<Long> hardwareBreaks = new LinkedHashSet<>();
-    private final List<Watch> watches = new ArrayList<>();
+    private final BreakpointSet breaks = new BreakpointSet();
     private volatile Set<VmExitKind> caught = Collections.unmodifiableSet(EnumSet.noneOf(VmExitKind.class));
 
     private final Object lock = new Object();
@@ -54,7 +43,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
         this.ports = new DebugPort[n];
         this.lastExit = new VmExitRecord[n];
         this.stoppedAtWatch = new boolean[n];
-        this.memory = new DebugMemory(machine.bus());
+        this.views = new HartViews(machine.bus());
         for (int i = 0; i < n; i++) {
             ports[i] = machine.hart(i).debugPort();
             final int index = i;
@@ -185,7 +174,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
             Hart h = machine.hart(i);
             boolean atWatch = stoppedAtWatch[i];
             stoppedAtWatch[i] = false;
-            boolean atBreak = softwareBreaks.contains(h.pc) || hardwareBreaks.contains(h.pc);
+            boolean atBreak = breaks.isBreak(h.pc);
             if (atWatch || atBreak) {
                 ports[i].step(false, atWatch);
                 StopEvent ev = checkStops();
@@ -215,12 +204,10 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
         Hart h = machine.hart(i);
         if (p.watchpointHit()) {
             stoppedAtWatch[i] = true;
-            WatchKind kind = p.watchpointKind() == DebugPort.WATCH_WRITE ? WatchKind.WRITE
-                    : p.watchpointKind() == DebugPort.WATCH_READ ? WatchKind.READ : WatchKind.ACCESS;
-            return new StopEvent(StopReason.WATCHPOINT, i, p.watchpointAddress(), kind, null, 0);
+            return new StopEvent(StopReason.WATCHPOINT, i, p.watchpointAddress(), BreakpointSet.watchKindOf(p), null, 0);
         }
         if (p.breakpointHit()) {
-            boolean hw = hardwareBreaks.contains(h.pc) && !softwareBreaks.contains(h.pc);
+            boolean hw = breaks.isHardwareOnly(h.pc);
             return new StopEvent(hw ? StopReason.HARDWARE_BREAKPOINT : StopReason.SOFTWARE_BREAKPOINT, i, h.pc,
                     null, null, 0);
         }
@@ -350,29 +337,17 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public List<CsrDescriptor> csrs() {
-        List<CsrDescriptor> out = new ArrayList<>();
-        for (CsrTable.Entry e : CsrTable.entries(machine.hart(0).hasHypervisor())) {
-            out.add(new CsrDescriptor(e.number(), e.name(), e.hypervisor()));
-        }
-        return out;
+        return HartViews.csrs(machine.hart(0));
     }
 
     @Override
     public Long csr(int thread, int number) {
-        try {
-            return CsrTable.peek(hart(thread), number);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return HartViews.csr(hart(thread), number);
     }
 
     @Override
     public boolean setCsr(int thread, int number, long value) {
-        try {
-            return CsrTable.poke(hart(thread), number, value);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return HartViews.setCsr(hart(thread), number, value);
     }
 
     @Override
@@ -384,13 +359,13 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public byte[] readMemory(int thread, AddressSpace space, long address, int length) {
-        return memory.read(hart(thread), space, address, length);
+        return views.read(hart(thread), space, address, length);
     }
 
     @Override
     public void writeMemory(int thread, AddressSpace space, long address, byte[] data) {
         try {
-            memory.write(hart(thread), space, address, data);
+            views.write(hart(thread), space, address, data);
         } finally {
             for (DebugPort p : ports) {
                 p.memoryWritten();
@@ -408,12 +383,8 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     @Override
     public boolean insert(BreakpointKind kind, long address, int length) {
         whilePaused(() -> {
-            switch (kind) {
-                case SOFTWARE: softwareBreaks.add(address); break;
-                case HARDWARE: hardwareBreaks.add(address); break;
-                default: watches.add(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
-            }
-            apply();
+            breaks.insert(kind, address, length);
+            breaks.apply(ports);
         });
         return true;
     }
@@ -422,12 +393,8 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     public boolean remove(BreakpointKind kind, long address, int length) {
         boolean[] removed = new boolean[1];
         whilePaused(() -> {
-            switch (kind) {
-                case SOFTWARE: removed[0] = softwareBreaks.remove(address); break;
-                case HARDWARE: removed[0] = hardwareBreaks.remove(address); break;
-                default: removed[0] = watches.remove(new Watch(kind.watchKind(), address, Math.max(1, length))); break;
-            }
-            apply();
+            removed[0] = breaks.remove(kind, address, length);
+            breaks.apply(ports);
         });
         return removed[0];
     }
@@ -435,32 +402,9 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     @Override
     public void removeAll() {
         whilePaused(() -> {
-            softwareBreaks.clear();
-            hardwareBreaks.clear();
-            watches.clear();
-            apply();
+            breaks.clear();
+            breaks.apply(ports);
         });
-    }
-
-    private void apply() {
-        Set<Long> all = new LinkedHashSet<>(softwareBreaks);
-        all.addAll(hardwareBreaks);
-        long[] pcs = all.stream().mapToLong(Long::longValue).toArray();
-        int n = watches.size();
-        long[] start = new long[n];
-        long[] length = new long[n];
-        int[] kind = new int[n];
-        for (int i = 0; i < n; i++) {
-            Watch w = watches.get(i);
-            start[i] = w.address();
-            length[i] = w.length();
-            kind[i] = w.kind() == WatchKind.WRITE ? DebugPort.WATCH_WRITE
-                    : w.kind() == WatchKind.READ ? DebugPort.WATCH_READ : DebugPort.WATCH_ACCESS;
-        }
-        for (DebugPort p : ports) {
-            p.setBreakpoints(pcs);
-            p.setWatchpoints(start, length, kind);
-        }
     }
 
     // ---- hypervisor views ----
@@ -487,43 +431,17 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public TranslationReport translate(int thread, AddressSpace from, long address) {
-        return memory.trace(hart(thread), from, address);
+        return views.translate(hart(thread), from, address);
     }
 
     @Override
     public List<MappingRegion> mappings(int thread, Table table) {
-        Hart h = hart(thread);
-        long atp = tableRoot(thread, table);
-        PagingMode mode;
-        long root;
-        LongUnaryOperator toHpa = LongUnaryOperator.identity();
-        switch (table) {
-            case HGATP:
-                mode = PagingMode.fromHgatp(atp);
-                root = PagingMode.hgatpRoot(atp, false);
-                break;
-            case VSATP:
-                mode = PagingMode.fromSatp(atp);
-                root = PagingMode.satpRoot(atp);
-                toHpa = gpa -> memory.gpaToHpa(h, gpa);
-                break;
-            default:
-                mode = PagingMode.fromSatp(atp);
-                root = PagingMode.satpRoot(atp);
-                break;
-        }
-        if (mode == null) {
-            return List.of();
-        }
-        return new MappingScanner(mode, memory::read64Physical, toHpa).scan(root);
+        return views.mappings(hart(thread), table);
     }
 
     @Override
     public long tableRoot(int thread, Table table) {
-        Hart h = hart(thread);
-        int csr = table == Table.HGATP ? Csr.HGATP : table == Table.VSATP ? Csr.VSATP : Csr.SATP;
-        Long v = CsrTable.peek(h, csr);
-        return v == null ? 0 : v;
+        return HartViews.tableRoot(hart(thread), table);
     }
 
     @Override

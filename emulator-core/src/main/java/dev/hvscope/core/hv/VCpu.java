@@ -3,6 +3,7 @@ package dev.hvscope.core.hv;
 import dev.hvscope.core.hart.Cause;
 import dev.hvscope.core.hart.Csr;
 import dev.hvscope.core.hart.CsrTable;
+import dev.hvscope.core.hart.DebugPort;
 import dev.hvscope.core.hart.Executor;
 import dev.hvscope.core.hart.Hart;
 import dev.hvscope.core.hart.Status;
@@ -33,6 +34,8 @@ public final class VCpu {
     private final int id;
     private final List<long[]> mmioRanges = new ArrayList<>();
     private boolean entered;
+    private volatile DebugPort debugPort;
+    private volatile boolean interruptRequested;
 
     public VCpu(Hart hart, int id) {
         this.hart = hart;
@@ -90,12 +93,9 @@ public final class VCpu {
      * at sepc (so the handler may move sepc or change registers first).
      */
     public VmExit run(long budget) {
-        if (!hart.virtualized()) {
-            if ((CsrTable.peek(hart, Csr.HGATP) >>> 60) != 8) {
-                return new VmExit.FailEntry(peek(Csr.SEPC), 1, "hgatp is not Sv39x4");
-            }
-            hart.enterGuest();
-            entered = true;
+        VmExit fail = enter();
+        if (fail != null) {
+            return fail;
         }
         long start = hart.instructionsRetired();
         while (true) {
@@ -104,14 +104,66 @@ public final class VCpu {
                 return new VmExit.Nothing(hart.pc);
             }
             Executor.run(hart, (int) Math.min(BATCH, left));
-            if (hart.takeVmExit()) {
-                return decodeExit();
+            VmExit exit = takeExit();
+            if (exit != null) {
+                return exit;
             }
-            if (hart.isWaitingForInterrupt() && hart.virtualized()) {
-                // WFI (never compressed) retired and the hart waits: report the WFI's own pc.
-                return new VmExit.Halt(hart.pc - 4);
+            if (interruptRequested) {
+                interruptRequested = false;
+                return new VmExit.Nothing(hart.pc);
+            }
+            if (debugStopped()) {
+                return new VmExit.Nothing(hart.pc);
             }
         }
+    }
+
+    /**
+     * Enters the guest as sret would when the hart is in HS (after an exit); null when the hart
+     * is in the guest now, FailEntry when it cannot enter. A debugger steps the guest with
+     * {@code enter()}, one instruction, {@link #takeExit()}.
+     */
+    public VmExit enter() {
+        if (!hart.virtualized()) {
+            if ((CsrTable.peek(hart, Csr.HGATP) >>> 60) != 8) {
+                return new VmExit.FailEntry(peek(Csr.SEPC), 1, "hgatp is not Sv39x4");
+            }
+            hart.enterGuest();
+            entered = true;
+        }
+        return null;
+    }
+
+    /** The exit the instructions just executed caused (trap into HS, or WFI waiting), or null. */
+    public VmExit takeExit() {
+        if (hart.takeVmExit()) {
+            return decodeExit();
+        }
+        if (hart.isWaitingForInterrupt() && hart.virtualized()) {
+            // WFI (never compressed) retired and the hart waits: report the WFI's own pc.
+            return new VmExit.Halt(hart.pc - 4);
+        }
+        return null;
+    }
+
+    /**
+     * Lets a debugger end slices at breakpoints and watchpoints: {@link #run} then returns
+     * {@link VmExit.Nothing} with the port's stop flags set. Null detaches (no cost per batch).
+     */
+    public void setDebugPort(DebugPort port) {
+        debugPort = port;
+    }
+
+    /** The last batch stopped at a debugger breakpoint or watchpoint. */
+    public boolean debugStopped() {
+        DebugPort p = debugPort;
+        return p != null && (p.breakpointHit() || p.watchpointHit());
+    }
+
+    /** Ends the current slice soon (from any thread); {@link #run} returns {@link VmExit.Nothing}. */
+    public void interrupt() {
+        interruptRequested = true;
+        hart.endBatch();
     }
 
     /** Whether the guest has been entered since {@link #setup}. */

@@ -37,6 +37,15 @@ public final class Vm {
     private final long startNanos = System.nanoTime();
     private volatile boolean stopRequested;
     private volatile PflashMode pendingMode;
+    private volatile ExitListener exitListener;
+    /** An exit a debugger stopped at (or stepped into), not handled yet: the loop handles it first. */
+    private VmExit heldExit;
+
+    /** Sees every exit before the loop handles it (a debugger's view of the exit loop). */
+    public interface ExitListener {
+        /** @return true to stop {@link #run} before handling the exit (it is held, and handled on the next run) */
+        boolean exitTaken(VmExit exit);
+    }
 
     private Vm(VirtMachine machine, VmSpec spec, OutputStream console, InputStream consoleIn) {
         this.spec = spec;
@@ -119,9 +128,39 @@ public final class Vm {
         pendingMode = mode;
     }
 
-    /** Asks {@link #run} to return (outcome STOPPED) after the current slice. */
+    /** Asks {@link #run} to return (outcome STOPPED) soon: within one batch of the vCPU. */
     public void requestStop() {
         stopRequested = true;
+        vcpu.interrupt();
+    }
+
+    public void setExitListener(ExitListener listener) {
+        exitListener = listener;
+    }
+
+    /** The exit a stopped run (or a debugger step) left unhandled, or null. */
+    public VmExit heldExit() {
+        return heldExit;
+    }
+
+    /** Keeps an exit a debugger took while stepping the vCPU; the next run (or step) handles it. */
+    public void holdExit(VmExit exit) {
+        heldExit = exit;
+    }
+
+    /** Handles the held exit now (and a pending pflash switch); the result when it ends the VM, else null. */
+    public VmResult handleHeldExit() {
+        applyPendingMode();
+        VmExit exit = heldExit;
+        if (exit == null) {
+            return null;
+        }
+        heldExit = null;
+        try {
+            return handle(exit, Long.MAX_VALUE);
+        } finally {
+            sbi.flush();
+        }
     }
 
     /**
@@ -134,7 +173,16 @@ public final class Vm {
         try {
             while (true) {
                 applyPendingMode();
+                if (heldExit != null) {
+                    VmExit held = heldExit;
+                    heldExit = null;
+                    VmResult end = handle(held, deadline);
+                    if (end != null) {
+                        return end;
+                    }
+                }
                 if (stopRequested) {
+                    stopRequested = false;
                     return end(VmResult.Outcome.STOPPED, "stopped on request at pc " + hex(vcpu.resumePc()));
                 }
                 if (System.nanoTime() >= deadline) {
@@ -154,7 +202,17 @@ public final class Vm {
 
                 VmExit exit = vcpu.run(slice);
                 if (exit instanceof VmExit.Nothing) {
+                    if (vcpu.debugStopped()) {
+                        stopRequested = false;                  // stopped anyway: a request now is spent
+                        return end(VmResult.Outcome.STOPPED, "debugger stop at pc " + hex(vcpu.resumePc()));
+                    }
                     continue;                                   // a slice ended, not an exit
+                }
+                ExitListener listener = exitListener;
+                if (listener != null && listener.exitTaken(exit)) {
+                    heldExit = exit;
+                    stopRequested = false;
+                    return end(VmResult.Outcome.STOPPED, "debugger stop at exit " + exit.kind());
                 }
                 VmResult end = handle(exit, deadline);
                 if (end != null) {
