@@ -29,13 +29,8 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     private final BreakpointSet breaks = new BreakpointSet();
     private volatile Set<VmExitKind> caught = Collections.unmodifiableSet(EnumSet.noneOf(VmExitKind.class));
 
-    private final Object lock = new Object();
-    private boolean running;
-    /** The current run is being paused to change breakpoints: its stop goes to no listener. */
-    private boolean quietStop;
+    private final RunState run = new RunState();
     private volatile boolean stopRequested;
-    private StopEvent lastStop = StopEvent.of(StopReason.ATTACHED, 0);
-    private volatile StopListener listener = e -> { };
 
     public FullSystemDebuggee(VirtMachine machine) {
         this.machine = machine;
@@ -78,28 +73,22 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public void setStopListener(StopListener l) {
-        listener = l == null ? e -> { } : l;
+        run.setListener(l);
     }
 
     @Override
     public void resume() {
-        synchronized (lock) {
-            if (running || machine.isPoweredOff()) {
-                return;
-            }
-            running = true;
-            stopRequested = false;
+        if (machine.isPoweredOff() || run.isRunning()) {
+            return;
         }
+        stopRequested = false;
         machine.resumeClock();
-        Thread t = new Thread(this::runLoop, "hvscope-run");
-        t.setDaemon(true);
-        t.start();
+        run.start("hvscope-run", this::runLoop);
     }
 
-    private void runLoop() {
-        StopEvent ev;
+    private StopEvent runLoop() {
         try {
-            ev = stepOffStops();
+            StopEvent ev = stepOffStops();
             while (ev == null) {
                 if (stopRequested) {
                     ev = StopEvent.of(StopReason.INTERRUPTED, 0);
@@ -110,10 +99,10 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
                 }
                 ev = checkStops();
             }
-        } catch (RuntimeException e) {
-            ev = StopEvent.of(StopReason.INTERRUPTED, 0);
+            return ev;
+        } finally {
+            machine.pauseClock();   // time stands still while the debugger holds the machine
         }
-        finish(ev);
     }
 
     private static void sleepBriefly() {
@@ -124,47 +113,13 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
         }
     }
 
-    private void finish(StopEvent ev) {
-        machine.pauseClock();   // time stands still while the debugger holds the machine
-        boolean notify;
-        synchronized (lock) {
-            running = false;
-            notify = !quietStop;
-            quietStop = false;
-            lastStop = ev;
-            lock.notifyAll();
-        }
-        if (notify) {
-            listener.stopped(ev);
-        }
-    }
-
-    /**
-     * Runs a change of breakpoint state with the machine stopped: a running machine is paused
-     * (no stop event) and resumed afterwards, so the run thread never sees half-changed caches.
-     */
+    /** Changes breakpoint state with the machine stopped (see {@link RunState#whilePaused}). */
     private void whilePaused(Runnable change) {
-        boolean wasRunning;
-        synchronized (lock) {
-            wasRunning = running;
-            if (wasRunning) {
-                quietStop = true;
+        run.whilePaused(this::interrupt, () -> {
+            synchronized (this) {
+                change.run();
             }
-        }
-        if (wasRunning) {
-            interrupt();
-            try {
-                awaitStopped(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        synchronized (this) {
-            change.run();
-        }
-        if (wasRunning) {
-            resume();
-        }
+        }, this::resume);
     }
 
     /** Harts stopped on a breakpoint or watchpoint execute that instruction first. */
@@ -220,11 +175,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     @Override
     public StopEvent step(int thread, boolean maskInterrupts) {
         Hart h = hart(thread);
-        synchronized (lock) {
-            if (running) {
-                throw new IllegalStateException("target is running");
-            }
-        }
+        run.requireStopped();
         if (machine.isPoweredOff()) {
             return record(new StopEvent(StopReason.HALTED, 0, 0, null, null, machine.exitStatus()));
         }
@@ -248,10 +199,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     }
 
     private StopEvent record(StopEvent ev) {
-        synchronized (lock) {
-            lastStop = ev;
-        }
-        return ev;
+        return run.record(ev);
     }
 
     @Override
@@ -264,31 +212,17 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public boolean isRunning() {
-        synchronized (lock) {
-            return running;
-        }
+        return run.isRunning();
     }
 
     @Override
     public StopEvent lastStop() {
-        synchronized (lock) {
-            return lastStop;
-        }
+        return run.lastStop();
     }
 
     @Override
     public boolean awaitStopped(long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        synchronized (lock) {
-            while (running) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                lock.wait(left);
-            }
-            return true;
-        }
+        return run.awaitStopped(timeoutMillis);
     }
 
     @Override

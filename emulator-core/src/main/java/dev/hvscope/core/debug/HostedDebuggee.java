@@ -45,11 +45,7 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
     /** Stopped before a watched access, which the next resume or step must let complete. */
     private boolean stoppedAtWatch;
 
-    private final Object lock = new Object();
-    private boolean running;
-    private boolean quietStop;
-    private StopEvent lastStop = StopEvent.of(StopReason.ATTACHED, 0);
-    private volatile StopListener listener = e -> { };
+    private final RunState run = new RunState();
     /** How the VM ended (shutdown, guest fault, ...); null while it can still run. */
     private volatile VmResult result;
 
@@ -101,35 +97,24 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
 
     @Override
     public void setStopListener(StopListener l) {
-        listener = l == null ? e -> { } : l;
+        run.setListener(l);
     }
 
     @Override
     public void resume() {
-        synchronized (lock) {
-            if (running || result != null) {
-                return;
-            }
-            running = true;
+        if (result == null) {
+            run.start("hvscope-vm-run", this::runLoop);
         }
-        Thread t = new Thread(this::runLoop, "hvscope-vm-run");
-        t.setDaemon(true);
-        t.start();
     }
 
-    private void runLoop() {
-        StopEvent ev;
-        try {
-            ev = stepOffStop();
-            if (ev == null) {
-                port.clearStop();
-                lastExitCaught = false;
-                ev = stopOf(vm.run(0, 0));
-            }
-        } catch (RuntimeException e) {
-            ev = StopEvent.of(StopReason.INTERRUPTED, 0);
+    private StopEvent runLoop() {
+        StopEvent ev = stepOffStop();
+        if (ev == null) {
+            port.clearStop();
+            lastExitCaught = false;
+            ev = stopOf(vm.run(0, 0));
         }
-        finish(ev);
+        return ev;
     }
 
     /** A vCPU stopped on a breakpoint or watchpoint executes that instruction first. */
@@ -163,54 +148,20 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
         return StopEvent.of(StopReason.INTERRUPTED, 0);
     }
 
-    private void finish(StopEvent ev) {
-        boolean notify;
-        synchronized (lock) {
-            running = false;
-            notify = !quietStop;
-            quietStop = false;
-            lastStop = ev;
-            lock.notifyAll();
-        }
-        if (notify) {
-            listener.stopped(ev);
-        }
-    }
-
-    /** Changes breakpoints with the vCPU stopped: a running VM is paused (no stop event) and resumed. */
+    /** Changes breakpoints with the vCPU stopped (see {@link RunState#whilePaused}). */
     private void whilePaused(Runnable change) {
-        boolean wasRunning;
-        synchronized (lock) {
-            wasRunning = running;
-            if (wasRunning) {
-                quietStop = true;
+        run.whilePaused(this::interrupt, () -> {
+            synchronized (this) {
+                change.run();
             }
-        }
-        if (wasRunning) {
-            interrupt();
-            try {
-                awaitStopped(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        synchronized (this) {
-            change.run();
-        }
-        if (wasRunning) {
-            resume();
-        }
+        }, this::resume);
     }
 
     @Override
     public StopEvent step(int thread, boolean maskInterrupts) {
         checkThread(thread);
-        synchronized (lock) {
-            if (running) {
-                throw new IllegalStateException("target is running");
-            }
-        }
-        return record(stepOnce(maskInterrupts));
+        run.requireStopped();
+        return run.record(stepOnce(maskInterrupts));
     }
 
     /**
@@ -250,51 +201,27 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
         return ev != null ? ev : new StopEvent(StopReason.STEP, 0, pc(0), null, null, 0);
     }
 
-    private StopEvent record(StopEvent ev) {
-        synchronized (lock) {
-            lastStop = ev;
-        }
-        return ev;
-    }
-
     /** Stops a running VM within one batch; a stopped one has nothing to stop (no request is left behind). */
     @Override
     public void interrupt() {
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
+        if (run.isRunning()) {
+            vm.requestStop();
         }
-        vm.requestStop();
     }
 
     @Override
     public boolean isRunning() {
-        synchronized (lock) {
-            return running;
-        }
+        return run.isRunning();
     }
 
     @Override
     public StopEvent lastStop() {
-        synchronized (lock) {
-            return lastStop;
-        }
+        return run.lastStop();
     }
 
     @Override
     public boolean awaitStopped(long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        synchronized (lock) {
-            while (running) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                lock.wait(left);
-            }
-            return true;
-        }
+        return run.awaitStopped(timeoutMillis);
     }
 
     @Override
