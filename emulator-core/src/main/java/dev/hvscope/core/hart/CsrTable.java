@@ -370,7 +370,7 @@ public final class CsrTable {
         csr(Csr.SATP, "satp", TVM, h -> h.satp, (h, v) -> {
             if (legalAtpMode(v)) {
                 h.satp = v;
-                h.flushTranslations(false);
+                h.addressSpaceChanged(false);
             }
         });
     }
@@ -406,7 +406,7 @@ public final class CsrTable {
             if (legalAtpMode(v)) {
                 // PPN kept as written (QEMU; the ArceOS tour relies on it); bits 59:58 are WPRI.
                 h.hgatp = v & ~(0x3L << 58);
-                h.flushTranslations(true);
+                h.addressSpaceChanged(true);
             }
         });
         hcsr(Csr.HGEIP, "hgeip", ANY, h -> 0L, (h, v) -> { });
@@ -421,7 +421,7 @@ public final class CsrTable {
             long old = h.vsstatus;
             h.vsstatus = withSd((old & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE));
             if (((old ^ h.vsstatus) & Status.MXR) != 0) {
-                h.flushTranslations(true);
+                h.fenceGuest(-1, -1);
             }
         });
         hcsr(Csr.VSIE, "vsie", ANY, h -> (h.mie & h.hideleg & VS_INTERRUPTS) >>> 1, (h, v) -> {
@@ -441,7 +441,7 @@ public final class CsrTable {
         hcsr(Csr.VSATP, "vsatp", ANY, h -> h.vsatp, (h, v) -> {
             if (legalAtpMode(v)) {
                 h.vsatp = v;
-                h.flushTranslations(true);
+                h.addressSpaceChanged(true);
             }
         });
     }

@@ -94,7 +94,7 @@ public final class DebugPort {
         watchStart = s;
         watchEnd = e;
         watchKind = kind.clone();
-        hart.tlb.flushAll();
+        hart.flushAllTranslations();
     }
 
     /** Whether a virtual page holds a watched byte: such pages stay out of the TLB. */

@@ -101,6 +101,8 @@ public final class Hart {
 
     /** Instructions retired before the current batch. */
     long instret;
+    /** Page walks done for this hart's own accesses (TLB misses), for statistics and tests. */
+    long pageWalks;
     /** LR reservation: physical address, or -1. */
     long reservation = -1L;
     /** The last batch stopped at a debugger breakpoint (a BREAK entry in the decode cache). */
@@ -219,6 +221,11 @@ public final class Hart {
 
     public long instructionsRetired() {
         return instret;
+    }
+
+    /** Page walks done for this hart's accesses so far (TLB misses that needed the walker). */
+    public long pageWalks() {
+        return pageWalks;
     }
 
     // ---- register helpers used by the instruction groups ----
@@ -396,9 +403,9 @@ public final class Hart {
             effVirt = effPriv != PRV_M && (mstatus & Status.MPV) != 0;
         }
         dataRegime = dataRegimeFor(effPriv, effVirt);
-        loadBase = Tlb.base(dataRegime, Tlb.LOAD);
-        storeBase = Tlb.base(dataRegime, Tlb.STORE);
-        fetchTlbBase = Tlb.base(fetchRegime, Tlb.FETCH);
+        loadBase = tlb.base(dataRegime, Tlb.LOAD);
+        storeBase = tlb.base(dataRegime, Tlb.STORE);
+        fetchTlbBase = tlb.base(fetchRegime, Tlb.FETCH);
         decodeBase = decode * DecodeCache.SIZE;
     }
 
@@ -415,13 +422,35 @@ public final class Hart {
     /** Drops every cached translation and decoded instruction (PMP change, MXR change, reset). */
     void flushAllTranslations() {
         tlb.flushAll();
+        selectAddressSpaces();
         decodeCache.flushAll();
     }
 
-    /** sfence.vma with V=0, satp writes: the V=0 regimes. hfence/vsatp/hgatp: the V=1 regimes. */
-    void flushTranslations(boolean virtRegimes) {
-        tlb.flushVirtualization(virtRegimes);
+    /**
+     * satp, vsatp or hgatp was written: the TLB switches to that address space's bank (kept if it
+     * was seen recently); decoded instructions of that virtualization mode are dropped.
+     */
+    void addressSpaceChanged(boolean virtRegimes) {
+        selectAddressSpaces();
         decodeCache.flushVirtualization(virtRegimes);
+    }
+
+    private void selectAddressSpaces() {
+        tlb.selectSupervisor(satp);
+        tlb.selectGuest(vsatp, hgatp);
+        updateRegime();
+    }
+
+    /** SFENCE.VMA with V=0: the S/U translations (of one ASID when asid >= 0). */
+    void fenceSupervisor(long asid) {
+        tlb.flushSupervisor(asid);
+        decodeCache.flushVirtualization(false);
+    }
+
+    /** HFENCE.GVMA / HFENCE.VVMA / SFENCE.VMA in VS: guest translations of a VMID and/or ASID (-1: all). */
+    void fenceGuest(long vmid, long asid) {
+        tlb.flushGuest(vmid, asid);
+        decodeCache.flushVirtualization(true);
     }
 
     /** fence.i: forget decoded instructions. */
@@ -661,6 +690,7 @@ public final class Hart {
         r.hlvx = hlvx;
         r.debug = false;
         Translation t = translation;
+        pageWalks++;
         if (!walker.translate(va, type, r, t, null)) {
             if (observer != null) {
                 observer.translationFault(this, va, t.cause, t.gpa);
@@ -1007,7 +1037,7 @@ public final class Hart {
 
     /** HFENCE.GVMA for every address and VMID: drops V=1 translations and decoded guest instructions. */
     public void hfenceGvma() {
-        flushTranslations(true);
+        fenceGuest(-1, -1);
     }
 
     /**

@@ -89,9 +89,11 @@ final class RvH {
         hsv(h, i, 8);
     }
 
+    /** HFENCE.VVMA: VS-stage translations of the current VMID (of one ASID when rs2 != x0). */
     static void hfenceVvma(Hart h, int i) {
         requireHypervisorAccess(h, false);
-        h.flushTranslations(true);
+        long asid = rs2(i) == 0 ? -1 : h.x[rs2(i)] & 0xffff;
+        h.fenceGuest((h.hgatp >>> 44) & 0x3fff, asid);
     }
 
     static void hfenceGvma(Hart h, int i) {
@@ -99,6 +101,7 @@ final class RvH {
         if (h.priv == Hart.PRV_S && (h.mstatus & Status.TVM) != 0) {
             throw h.illegalInstruction();
         }
-        h.flushTranslations(true);
+        // rs2 != x0 names one VMID: only its combined translations go.
+        h.fenceGuest(rs2(i) == 0 ? -1 : h.x[rs2(i)] & 0x3fff, -1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hvscope.core.hart;
 
 import static dev.hvscope.core.isa.Insn.rs1;
+import static dev.hvscope.core.isa.Insn.rs2;
 
 /** Privileged instructions: environment calls, xRET, WFI, SFENCE.VMA. */
 final class RvPriv {
@@ -100,8 +101,14 @@ final class RvPriv {
         } else if (h.priv == Hart.PRV_U || (h.priv == Hart.PRV_S && (h.mstatus & Status.TVM) != 0)) {
             throw h.illegalInstruction();
         }
-        // Flushing the whole regime set is always correct; rs1/rs2 only narrow what must go.
-        h.flushTranslations(h.virt);
+        // rs2 != x0 names one ASID (global mappings may stay); rs1 only narrows further, and
+        // dropping the whole address space is always correct, also for superpages.
+        long asid = rs2(i) == 0 ? -1 : h.x[rs2(i)] & 0xffff;
+        if (h.virt) {
+            h.fenceGuest((h.hgatp >>> 44) & 0x3fff, asid);   // a VS fence stays inside its own VMID
+        } else {
+            h.fenceSupervisor(asid);
+        }
         if (rs1(i) == 0) {
             h.batchLimit = 0;
         }
