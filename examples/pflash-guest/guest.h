@@ -21,6 +21,7 @@ long sbi_ecall(long a0, long a1, long a6, long a7);
 uint32_t dev_read32(uintptr_t va);
 
 void boot_paging_enable(void);
+void kernel_remap(void);
 void console_putc(char c);
 void console_puts(const char *s);
 void console_hex(uint64_t v, int digits);
