@@ -820,6 +820,9 @@ public final class Hart {
 
     /** HLV/HLVX: a guest load as though V=1; zero-extended. */
     long hypervisorLoad(long va, int size, boolean hlvx) {
+        if (debug != null) {
+            debug.checkWatch(va, size, AccessType.LOAD);   // debugger hook: watched guest addresses
+        }
         int regime = hypervisorRegime();
         AccessType type = AccessType.LOAD;
         long pa = translate(va, type, regime, hlvx);
@@ -835,6 +838,9 @@ public final class Hart {
 
     /** HSV: a guest store as though V=1. */
     void hypervisorStore(long va, int size, long value) {
+        if (debug != null) {
+            debug.checkWatch(va, size, AccessType.STORE);   // debugger hook: watched guest addresses
+        }
         int regime = hypervisorRegime();
         long pa = translate(va, AccessType.STORE, regime, false);
         if (!pmp.check(pa, size, AccessType.STORE, regimePrivilege(regime))) {

@@ -100,4 +100,19 @@ class ExecutorTest {
         Executor.run(hart, 1);
         assertEquals(java.util.List.of("decoded 80000000", "unimp 7ff", "trap 2 at 80000000 from 3 to 3"), events);
     }
+
+    @Test
+    void hypervisorLoad_ofAWatchedGuestAddress_stopsBeforeTheAccess() {
+        // hlv.d x7, (x5) in M-mode with vsatp and hgatp Bare: the guest address is the RAM address.
+        int hlvD = (0x36 << 25) | (5 << 15) | (4 << 12) | (7 << 7) | 0x73;
+        program(hlvD, Asm.WFI);
+        hart.x[5] = 0x8001_0000L;
+        bus.ram().write(0x8001_0000L, 8, 42);
+        hart.debugPort().setWatchpoints(new long[] {0x8001_0000L}, new long[] {8}, new int[] {DebugPort.WATCH_READ});
+        assertEquals(0, Executor.run(hart, 1));
+        assertTrue(hart.debugPort().watchpointHit());
+        assertEquals(0x8001_0000L, hart.debugPort().watchpointAddress());
+        assertEquals(RAM, hart.pc, "stopped before the load");
+        assertEquals(0, hart.x[7]);
+    }
 }
