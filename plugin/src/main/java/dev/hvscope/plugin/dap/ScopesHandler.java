@@ -1,10 +1,15 @@
 package dev.hvscope.plugin.dap;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.ScopesResponse;
 
-/** scopes: Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on demand). */
+/**
+ * scopes: Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on
+ * demand), and the VM exit log when the stub offers hvscope's exit view.
+ */
 final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesResponse> {
     @Override
     public ScopesResponse handle(ScopesArguments args, DebugSession session) {
@@ -12,14 +17,17 @@ final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesRespo
         session.rsp();
         long tid = Frames.thread(session, args.getFrameId());
         VariableStore store = session.variables();
-        ScopesResponse r = new ScopesResponse();
-        r.setScopes(new Scope[] {
+        List<Scope> scopes = new ArrayList<>(List.of(
             scope("Registers", store.add(new RegistersScope(session, tid)), "registers", false),
             scope("CSRs", store.add(new CsrScope(session, tid)), null, false),
             scope("Hypervisor", store.add(new HypervisorScope(session, tid)), null, false),
             scope("G-stage mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.G_STAGE)), null, true),
-            scope("Guest mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.GUEST)), null, true),
-        });
+            scope("Guest mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.GUEST)), null, true)));
+        if (ExitLogScope.available(session)) {
+            scopes.add(scope("VM exit log", store.add(new ExitLogScope(session)), null, false));
+        }
+        ScopesResponse r = new ScopesResponse();
+        r.setScopes(scopes.toArray(new Scope[0]));
         return r;
     }
 

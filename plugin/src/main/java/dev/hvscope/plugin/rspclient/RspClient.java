@@ -90,6 +90,11 @@ public final class RspClient implements AutoCloseable {
         return "+".equals(features.get(feature));
     }
 
+    /** A whole {@code qXfer:OBJECT:read:ANNEX} document, e.g. hvscope's JSON views. */
+    public String readXfer(String object, String annex) {
+        return RspRegisters.readXfer(conn, object, annex);
+    }
+
     public RspConnection connection() {
         return conn;
     }

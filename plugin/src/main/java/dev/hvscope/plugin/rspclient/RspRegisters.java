@@ -22,9 +22,14 @@ public final class RspRegisters {
 
     /** Reads a whole qXfer features annex in chunks. */
     String readAnnex(String annex) {
+        return readXfer(conn, "features", annex);
+    }
+
+    /** Reads a whole {@code qXfer:OBJECT:read:ANNEX} document in chunks (features, hvscope views). */
+    static String readXfer(RspConnection conn, String object, String annex) {
         StringBuilder sb = new StringBuilder();
         while (true) {
-            String req = "qXfer:features:read:" + annex + ":" + Integer.toHexString(sb.length()) + ",ffb";
+            String req = "qXfer:" + object + ":read:" + annex + ":" + Integer.toHexString(sb.length()) + ",ffb";
             String reply = Replies.data(req, conn.exchange(req));
             char kind = reply.charAt(0);
             if (kind != 'm' && kind != 'l') {

@@ -93,5 +93,18 @@ class DebugAdapterHvscopeStubTest {
         assertEquals(0x0880_0000L, Long.parseUnsignedLong(evaluate("$htval").split(" ")[0].replace("0x", ""), 16));
         String walk = evaluate("monitor hv gstage walk 0x22000000");
         assertTrue(walk.contains("0x22000000"), walk);
+
+        // The exit log scope (hvscope's qXfer view), latest first: the nested page fault at GPA 0x22000000.
+        org.eclipse.lsp4j.debug.ScopesArguments sa = new org.eclipse.lsp4j.debug.ScopesArguments();
+        sa.setFrameId(get(c.server.stackTrace(st)).getStackFrames()[0].getId());
+        org.eclipse.lsp4j.debug.Scope log = java.util.Arrays.stream(get(c.server.scopes(sa)).getScopes())
+                .filter(x -> x.getName().equals("VM exit log")).findFirst().orElseThrow();
+        org.eclipse.lsp4j.debug.VariablesArguments va = new org.eclipse.lsp4j.debug.VariablesArguments();
+        va.setVariablesReference(log.getVariablesReference());
+        org.eclipse.lsp4j.debug.Variable[] exits = get(c.server.variables(va)).getVariables();
+        assertEquals("total", exits[0].getName());
+        assertEquals("1", exits[0].getValue());
+        assertTrue(exits[1].getValue().startsWith("npf cause 21") && exits[1].getValue().contains("gpa 0x22000000"),
+                exits[1].getValue());
     }
 }
