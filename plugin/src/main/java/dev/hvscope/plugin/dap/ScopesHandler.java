@@ -8,7 +8,8 @@ import org.eclipse.lsp4j.debug.ScopesResponse;
 
 /**
  * scopes: Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on
- * demand), and the VM exit log when the stub offers hvscope's exit view.
+ * demand), the VM exit log when the stub offers hvscope's exit view, and the settable pflash
+ * mode when it runs a hosted VM.
  */
 final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesResponse> {
     @Override
@@ -25,6 +26,10 @@ final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesRespo
             scope("Guest mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.GUEST)), null, true)));
         if (ExitLogScope.available(session)) {
             scopes.add(scope("VM exit log", store.add(new ExitLogScope(session)), null, false));
+        }
+        PflashScope pflash = PflashScope.ifAvailable(session);
+        if (pflash != null) {
+            scopes.add(scope("pflash", store.add(pflash), null, false));
         }
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(new Scope[0]));
