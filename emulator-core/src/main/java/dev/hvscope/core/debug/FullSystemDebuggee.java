@@ -27,6 +27,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     /** Per hart: stopped before a watched access, which the next resume or step must let complete. */
     private final boolean[] stoppedAtWatch;
     private final BreakpointSet breaks = new BreakpointSet();
+    private final PausedBreakpoints breakpointOps;
     private volatile Set<VmExitKind> caught = Collections.unmodifiableSet(EnumSet.noneOf(VmExitKind.class));
 
     private final RunState run = new RunState();
@@ -39,6 +40,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
         this.lastExit = new VmExitRecord[n];
         this.stoppedAtWatch = new boolean[n];
         this.views = new HartViews(machine.bus());
+        this.breakpointOps = new PausedBreakpoints(breaks, this::whilePaused, ports);
         for (int i = 0; i < n; i++) {
             ports[i] = machine.hart(i).debugPort();
             final int index = i;
@@ -316,29 +318,17 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public boolean insert(BreakpointKind kind, long address, int length) {
-        whilePaused(() -> {
-            breaks.insert(kind, address, length);
-            breaks.apply(ports);
-        });
-        return true;
+        return breakpointOps.insert(kind, address, length);
     }
 
     @Override
     public boolean remove(BreakpointKind kind, long address, int length) {
-        boolean[] removed = new boolean[1];
-        whilePaused(() -> {
-            removed[0] = breaks.remove(kind, address, length);
-            breaks.apply(ports);
-        });
-        return removed[0];
+        return breakpointOps.remove(kind, address, length);
     }
 
     @Override
     public void removeAll() {
-        whilePaused(() -> {
-            breaks.clear();
-            breaks.apply(ports);
-        });
+        breakpointOps.removeAll();
     }
 
     // ---- hypervisor views ----

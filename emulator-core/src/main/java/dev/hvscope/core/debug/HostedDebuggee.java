@@ -38,6 +38,7 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
     private final DebugPort port;
     private final HartViews views;
     private final BreakpointSet breaks = new BreakpointSet();
+    private final PausedBreakpoints breakpointOps;
     private final ExitLog exitLog = new ExitLog(EXIT_LOG_SIZE);
     private volatile Set<VmExitKind> caught = Collections.unmodifiableSet(EnumSet.noneOf(VmExitKind.class));
     private VmExitRecord lastExit;
@@ -55,6 +56,7 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
         this.hart = vcpu.hart();
         this.port = hart.debugPort();
         this.views = new HartViews(host.machine().bus());
+        this.breakpointOps = new PausedBreakpoints(breaks, this::whilePaused, port);
         vcpu.setDebugPort(port);
         vm.setExitListener(this::exitTaken);
     }
@@ -340,29 +342,17 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
 
     @Override
     public boolean insert(BreakpointKind kind, long address, int length) {
-        whilePaused(() -> {
-            breaks.insert(kind, address, length);
-            breaks.apply(port);
-        });
-        return true;
+        return breakpointOps.insert(kind, address, length);
     }
 
     @Override
     public boolean remove(BreakpointKind kind, long address, int length) {
-        boolean[] removed = new boolean[1];
-        whilePaused(() -> {
-            removed[0] = breaks.remove(kind, address, length);
-            breaks.apply(port);
-        });
-        return removed[0];
+        return breakpointOps.remove(kind, address, length);
     }
 
     @Override
     public void removeAll() {
-        whilePaused(() -> {
-            breaks.clear();
-            breaks.apply(port);
-        });
+        breakpointOps.removeAll();
     }
 
     // ---- VM exits ----

@@ -12,16 +12,14 @@ import org.eclipse.lsp4j.debug.Variable;
  * supervisor and Other (by name prefix), each group read only when expanded; CSRs with
  * {@link CsrFields} get their decoded fields as children.
  */
-final class CsrScope implements VariableContainer {
+final class CsrScope extends LazyScope {
     static final String[] GROUPS = {"Machine", "Supervisor", "Hypervisor", "Virtual supervisor", "Other"};
     private final DebugSession session;
     private final long tid;
-    private final VariableContainer groups;
 
     CsrScope(DebugSession session, long tid) {
         this.session = session;
         this.tid = tid;
-        this.groups = Vars.lazy(this::groups);
     }
 
     static String group(String csr) {
@@ -40,7 +38,9 @@ final class CsrScope implements VariableContainer {
         return GROUPS[4];
     }
 
-    private List<Variable> groups() {
+    /** The groups, each read only when expanded. */
+    @Override
+    List<Variable> read() {
         Map<String, List<RegisterInfo>> byGroup = new LinkedHashMap<>();
         for (String g : GROUPS) {
             byGroup.put(g, new ArrayList<>());
@@ -73,16 +73,15 @@ final class CsrScope implements VariableContainer {
         return v;
     }
 
-    private final class Group implements VariableContainer {
+    private final class Group extends LazyScope {
         private final List<RegisterInfo> regs;
-        private final VariableContainer values;
 
         Group(List<RegisterInfo> regs) {
             this.regs = regs;
-            this.values = Vars.lazy(this::read);
         }
 
-        private List<Variable> read() {
+        @Override
+        List<Variable> read() {
             session.select(tid);
             List<Variable> out = new ArrayList<>();
             for (RegisterInfo r : regs) {
@@ -97,27 +96,12 @@ final class CsrScope implements VariableContainer {
 
         @Override
         public int size() {
-            return regs.size();
-        }
-
-        @Override
-        public List<Variable> variables(int start, int count) {
-            return values.variables(start, count);
+            return regs.size();   // known without reading the target
         }
 
         @Override
         public String set(String name, String value) {
             return RegisterWrite.write(session, tid, name, value);
         }
-    }
-
-    @Override
-    public int size() {
-        return groups.size();
-    }
-
-    @Override
-    public List<Variable> variables(int start, int count) {
-        return groups.variables(start, count);
     }
 }

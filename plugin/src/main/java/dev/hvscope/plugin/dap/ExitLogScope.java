@@ -11,20 +11,22 @@ import org.eclipse.lsp4j.debug.Variable;
  * The VM exit log, latest first, from hvscope's {@code qXfer:hvscope-exits:read} view (offered only
  * by stubs that announce it): one variable per exit with its kind, cause, guest pc, tval and GPA.
  */
-final class ExitLogScope implements VariableContainer {
+final class ExitLogScope extends LazyScope {
     static final String FEATURE = "qXfer:hvscope-exits:read";
     private static final int LAST = 256;
-    private final VariableContainer values;
+
+    private final DebugSession session;
 
     ExitLogScope(DebugSession session) {
-        this.values = Vars.lazy(() -> read(session));
+        this.session = session;
     }
 
     static boolean available(DebugSession session) {
         return session.rsp().supports(FEATURE);
     }
 
-    private static List<Variable> read(DebugSession session) {
+    @Override
+    List<Variable> read() {
         JsonObject log = JsonParser.parseString(session.rsp().readXfer("hvscope-exits", Integer.toString(LAST)))
                 .getAsJsonObject();
         List<Variable> out = new ArrayList<>();
@@ -46,13 +48,4 @@ final class ExitLogScope implements VariableContainer {
         return out;
     }
 
-    @Override
-    public int size() {
-        return values.size();
-    }
-
-    @Override
-    public List<Variable> variables(int start, int count) {
-        return values.variables(start, count);
-    }
 }

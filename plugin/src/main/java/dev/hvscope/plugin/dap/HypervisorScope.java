@@ -11,16 +11,14 @@ import org.eclipse.lsp4j.debug.Variable;
  * debug spec puts it; QEMU 7.2 never sets it), hgatp/vsatp/hstatus decoded, and the trap CSRs
  * that describe the last exit into HS (scause, stval, htval, htinst).
  */
-final class HypervisorScope implements VariableContainer {
+final class HypervisorScope extends LazyScope {
     private static final String[] LEVELS = {"U", "S", "reserved", "M"};
     private final DebugSession session;
     private final long tid;
-    private final VariableContainer values;
 
     HypervisorScope(DebugSession session, long tid) {
         this.session = session;
         this.tid = tid;
-        this.values = Vars.lazy(this::read);
     }
 
     /** A CSR value, or null when the target does not have it. */
@@ -36,7 +34,8 @@ final class HypervisorScope implements VariableContainer {
         }
     }
 
-    private List<Variable> read() {
+    @Override
+    List<Variable> read() {
         session.select(tid);
         List<Variable> out = new ArrayList<>();
         Long priv = csr(session, "priv");
@@ -78,15 +77,6 @@ final class HypervisorScope implements VariableContainer {
         return v;
     }
 
-    @Override
-    public int size() {
-        return values.size();
-    }
-
-    @Override
-    public List<Variable> variables(int start, int count) {
-        return values.variables(start, count);
-    }
 
     @Override
     public String set(String name, String value) {

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 
 /**
  * Applies a breakpoint's pflash mode when it is hit, before the stop is reported. hvscope's stub
- * (recognised by its {@code qXfer:hvscope-*} views) takes {@code monitor pflash X}; against other stubs (QEMU) the bare-metal example
+ * on a hosted VM takes {@code monitor pflash X}; otherwise (full-system mode, QEMU) the bare-metal example
  * hypervisor's {@code pflash_mode} byte (0 passthrough, 1 emulate) is written when the loaded ELF
  * has that symbol. Returns the text for the stopped event.
  */
@@ -19,16 +19,13 @@ final class PflashModeSwitch {
         if (mode == null) {
             return null;
         }
-        if (rsp.supports("qXfer:hvscope-exits:read")) {
-            try {
-                String reply = rsp.monitor().run("pflash " + mode);
-                if (!reply.contains("not available")) {
-                    return "pflash mode switched to " + mode;
-                }
-                // Full-system mode: the guest's own hypervisor owns the policy; fall back to its byte.
-            } catch (RspException e) {
-                return "pflash mode " + mode + " failed: " + e.getMessage();
+        try {
+            if (PflashScope.mode(session) != null) {   // a hosted VM behind hvscope's stub owns the policy
+                rsp.monitor().run("pflash " + mode);
+                return "pflash mode switched to " + mode;
             }
+        } catch (RspException e) {
+            return "pflash mode " + mode + " failed: " + e.getMessage();
         }
         OptionalLong var = session.symbols().address("pflash_mode");
         if (var.isPresent()) {

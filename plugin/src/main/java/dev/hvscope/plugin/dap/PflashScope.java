@@ -18,13 +18,14 @@ final class PflashScope implements VariableContainer {
 
     /** The scope when the stub is hvscope's and runs a hosted VM, else null. */
     static PflashScope ifAvailable(DebugSession session) {
-        if (!session.rsp().supports(ExitLogScope.FEATURE)) {
-            return null;
-        }
         return mode(session) == null ? null : new PflashScope(session);
     }
 
-    private static String mode(DebugSession session) {
+    /** The hosted VM's pflash mode through hvscope's monitor, or null when there is none (full system, other stubs). */
+    static String mode(DebugSession session) {
+        if (!session.rsp().supports(ExitLogScope.FEATURE)) {
+            return null;
+        }
         String reply = session.rsp().monitor().run("pflash").strip();
         return reply.startsWith(PREFIX) ? reply.substring(PREFIX.length()).strip() : null;
     }

@@ -8,18 +8,17 @@ import java.util.List;
 import org.eclipse.lsp4j.debug.Variable;
 
 /** The Registers scope: x0-x31 named {@code x1 (ra)}, pc, and f0-f31 when the target has an FPU. */
-final class RegistersScope implements VariableContainer {
+final class RegistersScope extends LazyScope {
     private final DebugSession session;
     private final long tid;
-    private final VariableContainer values;
 
     RegistersScope(DebugSession session, long tid) {
         this.session = session;
         this.tid = tid;
-        this.values = Vars.lazy(this::read);
     }
 
-    private List<Variable> read() {
+    @Override
+    List<Variable> read() {
         session.select(tid);
         RspClient rsp = session.rsp();
         List<Variable> out = new ArrayList<>();
@@ -40,15 +39,6 @@ final class RegistersScope implements VariableContainer {
         return out;
     }
 
-    @Override
-    public int size() {
-        return values.size();
-    }
-
-    @Override
-    public List<Variable> variables(int start, int count) {
-        return values.variables(start, count);
-    }
 
     @Override
     public String set(String name, String value) {
