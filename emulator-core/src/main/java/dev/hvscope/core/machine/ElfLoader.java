@@ -93,7 +93,8 @@ public final class ElfLoader {
             long entry = u64(24);
             List<ElfSegment> segments = programHeaders(u64(32), u16(54), u16(56));
             List<ElfSymbol> symbols = symbols(u64(40), u16(58), u16(60));
-            return new ElfImage(name, b, entry, segments, symbols);
+            List<ElfSection> sections = sections(u64(40), u16(58), u16(60), u16(62));
+            return new ElfImage(name, b, entry, segments, symbols, sections);
         }
 
         private void checkIdent() {
@@ -197,6 +198,43 @@ public final class ElfLoader {
                 }
             }
             return out;
+        }
+
+        /** The section headers named from e_shstrndx's table; none when there is no table or no names. */
+        private List<ElfSection> sections(long shoff, int entsize, int count, int shstrndx) {
+            List<ElfSection> out = new ArrayList<>();
+            if (shoff == 0 || count == 0 || shstrndx == SHN_UNDEF || shstrndx >= count) {
+                return out;
+            }
+            // symbols() has checked entsize and the table's range
+            int str = (int) shoff + shstrndx * entsize;
+            long strOff = u64(str + 24);
+            long strSize = u64(str + 32);
+            checkRange(strOff, strSize, "the section name string table");
+            for (int i = 0; i < count; i++) {
+                int sh = (int) shoff + i * entsize;
+                long nameIdx = u32(sh) & 0xffff_ffffL;
+                int type = u32(sh + 4);
+                long addr = u64(sh + 16);
+                long offset = u64(sh + 24);
+                long size = u64(sh + 32);
+                String secName = nameIdx < strSize ? cString((int) strOff, (int) strSize, (int) nameIdx) : "";
+                if (type != ElfSection.SHT_NOBITS) {
+                    checkRange(offset, size, "section " + i + " (" + secName + ")");
+                }
+                out.add(new ElfSection(secName, type, addr, offset, size));
+            }
+            return out;
+        }
+
+        /** The NUL-terminated string at idx of the table [strOff, strOff + strSize); cut at the table's end. */
+        private String cString(int strOff, int strSize, int idx) {
+            int start = strOff + idx;
+            int end = start;
+            while (end < strOff + strSize && b[end] != 0) {
+                end++;
+            }
+            return new String(b, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         private void readSymbol(int s, int strOff, int strSize, List<ElfSymbol> out) {
