@@ -40,6 +40,7 @@ import org.eclipse.lsp4j.debug.SetVariableResponse;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.ThreadsResponse;
 import org.eclipse.lsp4j.debug.VariablesArguments;
@@ -78,6 +79,7 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
         handlers.put("continue", new ContinueHandler());
         handlers.put("step", new StepHandler());
         handlers.put("next", new NextHandler());
+        handlers.put("stepOut", new StepOutHandler());
         handlers.put("pause", new PauseHandler());
         handlers.put("setBreakpoints", new SetBreakpointsHandler());
         handlers.put("setFunctionBreakpoints", new SetFunctionBreakpointsHandler());
@@ -172,12 +174,17 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
 
     @Override
     public CompletableFuture<Void> next(NextArguments args) {
-        return dispatch("next", args == null ? null : args.getThreadId());
+        return dispatch("next", args);
     }
 
     @Override
     public CompletableFuture<Void> stepIn(StepInArguments args) {
-        return dispatch("step", args == null ? null : args.getThreadId());
+        return dispatch("step", args);
+    }
+
+    @Override
+    public CompletableFuture<Void> stepOut(StepOutArguments args) {
+        return dispatch("stepOut", args);
     }
 
     @Override
