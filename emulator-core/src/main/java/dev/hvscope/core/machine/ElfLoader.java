@@ -200,7 +200,10 @@ public final class ElfLoader {
             return out;
         }
 
-        /** The section headers named from e_shstrndx's table; none when there is no table or no names. */
+        /**
+         * The section headers named from e_shstrndx's table; none when there is no table. A section
+         * whose bytes lie outside the file is left out (only debuggers read sections).
+         */
         private List<ElfSection> sections(long shoff, int entsize, int count, int shstrndx) {
             List<ElfSection> out = new ArrayList<>();
             if (shoff == 0 || count == 0 || shstrndx == SHN_UNDEF || shstrndx >= count) {
@@ -210,7 +213,9 @@ public final class ElfLoader {
             int str = (int) shoff + shstrndx * entsize;
             long strOff = u64(str + 24);
             long strSize = u64(str + 32);
-            checkRange(strOff, strSize, "the section name string table");
+            if (!inFile(strOff, strSize)) {
+                return out; // sections are for debuggers: a broken name table hides them, the image still loads
+            }
             for (int i = 0; i < count; i++) {
                 int sh = (int) shoff + i * entsize;
                 long nameIdx = u32(sh) & 0xffff_ffffL;
@@ -219,10 +224,9 @@ public final class ElfLoader {
                 long offset = u64(sh + 24);
                 long size = u64(sh + 32);
                 String secName = nameIdx < strSize ? cString((int) strOff, (int) strSize, (int) nameIdx) : "";
-                if (type != ElfSection.SHT_NOBITS) {
-                    checkRange(offset, size, "section " + i + " (" + secName + ")");
+                if (type == ElfSection.SHT_NOBITS || inFile(offset, size)) {
+                    out.add(new ElfSection(secName, type, addr, offset, size));
                 }
-                out.add(new ElfSection(secName, type, addr, offset, size));
             }
             return out;
         }
@@ -263,6 +267,10 @@ public final class ElfLoader {
                 return;
             }
             out.add(new ElfSymbol(symName, value, size, info & 0xf, info >>> 4));
+        }
+
+        private boolean inFile(long off, long len) {
+            return Long.compareUnsigned(off, b.length) <= 0 && Long.compareUnsigned(len, b.length - off) <= 0;
         }
 
         /** [off, off + len) must lie inside the file; both are unsigned 64-bit values from the file. */

@@ -33,9 +33,29 @@ final class ReturnAddress {
             return ra;
         }
         int len = (int) Math.min(MAX_SCAN, pc - fn);
-        byte[] code = session.virtualMemory().read(fn, len);
+        Prologue p = scan(session.virtualMemory().read(fn, len));
+        if (p.raSlot() == null) {
+            return ra;
+        }
+        long sp = LineStep.register(session, "sp");
+        byte[] slot = session.virtualMemory().read(sp - p.spDelta() + p.raSlot(), 8);
+        long v = 0;
+        for (int k = 7; k >= 0; k--) {
+            v = v << 8 | (slot[k] & 0xff);
+        }
+        return v;
+    }
+
+    /**
+     * What the code from a function's entry did to sp and ra: the sum of the sp adjustments, and
+     * where ra was saved as an offset from sp at entry (null when it was not).
+     */
+    record Prologue(long spDelta, Long raSlot) {
+    }
+
+    static Prologue scan(byte[] code) {
         long spDelta = 0;
-        Long raSlot = null;     // offset from sp at entry
+        Long raSlot = null;
         int i = 0;
         while (i + 2 <= code.length) {
             int lo = (code[i] & 0xff) | (code[i + 1] & 0xff) << 8;
@@ -63,16 +83,7 @@ final class ReturnAddress {
             }
             i += 4;
         }
-        if (raSlot == null) {
-            return ra;
-        }
-        long sp = LineStep.register(session, "sp");
-        byte[] slot = session.virtualMemory().read(sp - spDelta + raSlot, 8);
-        long v = 0;
-        for (int k = 7; k >= 0; k--) {
-            v = v << 8 | (slot[k] & 0xff);
-        }
-        return v;
+        return new Prologue(spDelta, raSlot);
     }
 
     /** The sp change of c.addi sp,imm or c.addi16sp imm (0 for anything else). */

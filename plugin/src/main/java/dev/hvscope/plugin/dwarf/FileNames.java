@@ -1,7 +1,9 @@
 package dev.hvscope.plugin.dwarf;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The file table of one line program as paths: directory joined to name, with the compilation
@@ -13,6 +15,7 @@ final class FileNames {
     private final LineProgramHeader h;
     private final String compDir;
     private final List<FileEntry> files;
+    private final Map<Long, String> paths = new HashMap<>();
 
     FileNames(LineProgramHeader header, String compDir) {
         this.h = header;
@@ -23,10 +26,15 @@ final class FileNames {
     /** DW_LNE_define_file (DWARF 4 and earlier). */
     void define(String name, long dir) {
         files.add(new FileEntry(name, dir, null));
+        paths.clear();
     }
 
     /** The path of file register value {@code index}; an index outside the table gives a placeholder name. */
     String path(long index) {
+        return paths.computeIfAbsent(index, this::join);
+    }
+
+    private String join(long index) {
         long i = h.version >= 5 ? index : index - 1;
         if (i < 0 || i >= files.size()) {
             return "<file " + index + ">";

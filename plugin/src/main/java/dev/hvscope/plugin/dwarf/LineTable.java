@@ -117,11 +117,10 @@ public final class LineTable {
                 LineProgramHeader h = LineProgramHeader.read(offset, unit, lineStr, str);
                 LineStateMachine m = new LineStateMachine(h, new FileNames(h, compDir), sequence);
                 m.run(unit, unitRows);
-                sequence = m.nextSequence() + 1;
+                sequence = m.nextSequence() + 1;  // a unit that ends mid-sequence must not join the next one
                 rows.addAll(unitRows);
             } catch (DwarfException e) {
                 errors.add(e.getMessage() + " (unit at 0x" + Long.toHexString(offset) + " skipped)");
-                sequence += 1_000_000;  // a half-read unit's sequences must not join the next unit's
             }
         }
         return new LineTable(rows, errors, paths);

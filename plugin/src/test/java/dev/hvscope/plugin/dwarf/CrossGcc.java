@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's bare-metal RISC-V toolchain for the tests: gcc, objdump, addr2line. */
-final class CrossGcc {
-    static final String PREFIX = "riscv64-unknown-elf-";
+public final class CrossGcc {
+    public static final String PREFIX = "riscv64-unknown-elf-";
 
     private CrossGcc() {
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         try {
             return run(List.of(PREFIX + "gcc", "--version"), null).contains("gcc");
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class CrossGcc {
     }
 
     /** Links {@code sources} (in {@code dir}) into a freestanding ET_EXEC with the given flags. */
-    static Path build(Path dir, String out, List<String> flags, String... sources) throws IOException {
+    public static Path build(Path dir, String out, List<String> flags, String... sources) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(PREFIX + "gcc", "-march=rv64gc", "-mabi=lp64d", "-mcmodel=medany",
                 "-nostdlib", "-ffreestanding", "-Wl,--build-id=none", "-o", out));
         cmd.addAll(flags);
@@ -33,7 +33,7 @@ final class CrossGcc {
         return dir.resolve(out);
     }
 
-    static String run(List<String> cmd, Path dir) throws IOException {
+    public static String run(List<String> cmd, Path dir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (dir != null) {
             pb.directory(dir.toFile());
@@ -51,7 +51,7 @@ final class CrossGcc {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    static void write(Path dir, String name, String text) throws IOException {
+    public static void write(Path dir, String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }
 }
