@@ -75,15 +75,26 @@ public final class LineTable {
         if (line.isEmpty()) {
             return new LineTable(List.of(), List.of(elf.name() + " has no .debug_line section"), sp);
         }
-        return parse(line.get(), elf.sectionBytes(".debug_line_str").orElse(null),
-                elf.sectionBytes(".debug_str").orElse(null), "", sp);
+        byte[] lineStr = elf.sectionBytes(".debug_line_str").orElse(null);
+        byte[] str = elf.sectionBytes(".debug_str").orElse(null);
+        List<String> infoErrors = new ArrayList<>();
+        Map<Long, String> compDirs = CompileUnits.compDirs(elf.sectionBytes(".debug_info").orElse(null),
+                elf.sectionBytes(".debug_abbrev").orElse(null), str, lineStr, infoErrors);
+        LineTable t = parse(line.get(), lineStr, str, compDirs, sp);
+        if (infoErrors.isEmpty()) {
+            return t;
+        }
+        List<String> errors = new ArrayList<>(infoErrors);
+        errors.addAll(t.errors);
+        return new LineTable(t.rows, errors, sp);
     }
 
     /**
-     * Reads every unit of a {@code .debug_line} section. {@code compDir} stands for DWARF 4's
-     * directory 0 (the line table does not hold it; "" reads names relative to the ELF).
+     * Reads every unit of a {@code .debug_line} section. {@code compDirs} maps a unit's offset to
+     * its compilation directory, DWARF 4's directory 0, which the line table does not hold
+     * (absent: names are taken relative to the ELF).
      */
-    public static LineTable parse(byte[] debugLine, byte[] debugLineStr, byte[] debugStr, String compDir,
+    public static LineTable parse(byte[] debugLine, byte[] debugLineStr, byte[] debugStr, Map<Long, String> compDirs,
                                   SourcePaths paths) {
         DwarfReader section = new DwarfReader(".debug_line", debugLine);
         DwarfReader lineStr = debugLineStr == null ? null : new DwarfReader(".debug_line_str", debugLineStr);
@@ -115,7 +126,7 @@ public final class LineTable {
             List<LineRow> unitRows = new ArrayList<>();
             try {
                 LineProgramHeader h = LineProgramHeader.read(offset, unit, lineStr, str);
-                LineStateMachine m = new LineStateMachine(h, new FileNames(h, compDir), sequence);
+                LineStateMachine m = new LineStateMachine(h, new FileNames(h, compDirs.getOrDefault(offset, "")), sequence);
                 m.run(unit, unitRows);
                 sequence = m.nextSequence() + 1;  // a unit that ends mid-sequence must not join the next one
                 rows.addAll(unitRows);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class LineTableMalformedTest {
 
     @Test
     void handBuiltUnit_decodesSpecialFixedAdvanceAndDiscriminator() {
-        LineTable t = LineTable.parse(unit4(4), null, null, "", HERE);
+        LineTable t = LineTable.parse(unit4(4), null, null, Map.of(), HERE);
         assertTrue(t.errors().isEmpty(), t.errors().toString());
         assertEquals(3, t.rows().size());
         assertEquals(1, t.lineAt(0x1003).orElseThrow().line());
@@ -80,7 +81,7 @@ class LineTableMalformedTest {
 
     @Test
     void unknownVersion_isAnErrorForThatUnit_theNextUnitIsStillRead() {
-        LineTable t = LineTable.parse(concat(unit4(7), unit4(4)), null, null, "", HERE);
+        LineTable t = LineTable.parse(concat(unit4(7), unit4(4)), null, null, Map.of(), HERE);
         assertEquals(1, t.errors().size());
         assertTrue(t.errors().get(0).contains("unsupported version 7"), t.errors().get(0));
         assertEquals(2, t.lineAt(0x1004).orElseThrow().line());
@@ -91,7 +92,7 @@ class LineTableMalformedTest {
         byte[] good = unit4(4);
         byte[] body = Arrays.copyOfRange(good, 4, good.length);
         byte[] unit64 = concat(le32(0xffff_ffffL), le32(body.length), le32(0), body);
-        LineTable t = LineTable.parse(concat(unit64, good), null, null, "", HERE);
+        LineTable t = LineTable.parse(concat(unit64, good), null, null, Map.of(), HERE);
         assertEquals(1, t.errors().size());
         assertTrue(t.errors().get(0).contains("64-bit DWARF"), t.errors().get(0));
         assertEquals(3, t.rows().size());
@@ -101,7 +102,7 @@ class LineTableMalformedTest {
     void garbageHeader_lineRangeZero_isAnError() {
         byte[] u = unit4(4);
         u[4 + 2 + 4 + 4] = 0;   // line_range
-        LineTable t = LineTable.parse(u, null, null, "", HERE);
+        LineTable t = LineTable.parse(u, null, null, Map.of(), HERE);
         assertTrue(t.rows().isEmpty());
         assertTrue(t.errors().get(0).contains("line_range 0"), t.errors().get(0));
     }
@@ -118,7 +119,7 @@ class LineTableMalformedTest {
     void everyTruncation_andRandomCorruption_endsInErrorsNeverAnIndexException() {
         byte[] good = concat(unit4(4), unit4(4));
         for (int len = 0; len < good.length; len++) {
-            LineTable t = LineTable.parse(Arrays.copyOf(good, len), null, null, "", HERE);
+            LineTable t = LineTable.parse(Arrays.copyOf(good, len), null, null, Map.of(), HERE);
             if (len != good.length / 2 && len != 0) {
                 assertFalse(t.errors().isEmpty(), "truncated at " + len);
             }
@@ -129,7 +130,7 @@ class LineTableMalformedTest {
             for (int k = 0; k < 1 + rnd.nextInt(4); k++) {
                 b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
             }
-            LineTable.parse(b, new byte[] {1, 2}, null, "", HERE);  // must not throw
+            LineTable.parse(b, new byte[] {1, 2}, null, Map.of(), HERE);  // must not throw
         }
     }
 
@@ -143,9 +144,31 @@ class LineTableMalformedTest {
         byte[] hb = h.toByteArray();
         int length = 2 + 2 + 4 + hb.length;
         byte[] u = concat(le32(length), new byte[] {5, 0, 8, 0}, le32(hb.length), hb);
-        LineTable t = LineTable.parse(u, null, null, "", HERE);
+        LineTable t = LineTable.parse(u, null, null, Map.of(), HERE);
         assertTrue(t.errors().get(0).contains(".debug_line_str"), t.errors().get(0));
-        LineTable ok = LineTable.parse(u, "/build\0".getBytes(), null, "", HERE);
+        LineTable ok = LineTable.parse(u, "/build\0".getBytes(), null, Map.of(), HERE);
         assertTrue(ok.errors().isEmpty(), ok.errors().toString());
+    }
+
+    @Test
+    void corruptDebugInfo_onlyLosesCompilationDirectories() throws Exception {
+        java.nio.file.Path guest = java.nio.file.Path.of(System.getProperty("hvscope.examples", "../examples"))
+                .resolve("pflash-guest/pflash-guest.elf");
+        byte[] elf = java.nio.file.Files.readAllBytes(guest);
+        dev.hvscope.core.machine.ElfSection info = dev.hvscope.core.machine.ElfLoader.parse("g", elf).sections().stream()
+                .filter(s -> s.name().equals(".debug_info")).findFirst().orElseThrow();
+        Random rnd = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            byte[] b = elf.clone();
+            for (int k = 0; k < 8; k++) {
+                b[(int) info.offset() + rnd.nextInt((int) Math.min(info.size(), 64))] = (byte) rnd.nextInt(256);
+            }
+            LineTable t = LineTable.read(dev.hvscope.core.machine.ElfLoader.parse(guest.toString(), b), null);
+            assertFalse(t.rows().isEmpty());
+        }
+        Arrays.fill(elf, (int) info.offset(), (int) (info.offset() + 12), (byte) 0x7f);
+        LineTable t = LineTable.read(dev.hvscope.core.machine.ElfLoader.parse(guest.toString(), elf), null);
+        assertTrue(t.errors().get(0).startsWith(".debug_info"), t.errors().toString());
+        assertEquals(21, t.addressesFor(guest.resolveSibling("pflash.c"), 21).orElseThrow().line());
     }
 }

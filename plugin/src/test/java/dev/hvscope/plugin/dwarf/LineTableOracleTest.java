@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -128,6 +129,34 @@ class LineTableOracleTest {
         LineRow last = rows.get(rows.size() - 1);
         assertTrue(last.endSequence());
         assertTrue(t.lineAt(last.address()).isEmpty(), "the end of a sequence is past the code");
+    }
+
+    @ParameterizedTest(name = "DWARF {0}")
+    @CsvSource({"4", "5"})
+    void relativeNames_resolveAgainstTheCompilationDirectory_notTheElfs(int version) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("src"));
+        java.nio.file.Files.createDirectories(dir.resolve("out"));
+        CrossGcc.write(dir.resolve("src"), "c.c", "void _start(void)\n{\n    for (;;)\n        ;\n}\n");
+        Path elf = CrossGcc.build(dir, "out/c" + version + ".elf", List.of("-g", "-gdwarf-" + version), "src/c.c");
+        LineTable t = LineTable.read(ElfLoader.read(elf), null);
+        assertTrue(t.errors().isEmpty(), t.errors().toString());
+        SourceLocation at = t.lineAt(t.rows().get(0).address()).orElseThrow();
+        assertEquals(dir.resolve("src/c.c").toRealPath(), at.path().toRealPath());
+        assertEquals(2, t.addressesFor(dir.resolve("src/c.c"), 1).orElseThrow().line());
+    }
+
+    @Test
+    void sourceRoot_findsRelativeNamesTheElfsDirectoryLacks() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("tree/lib"));
+        java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        CrossGcc.write(dir.resolve("tree/lib"), "d.c", "void _start(void)\n{\n    for (;;)\n        ;\n}\n");
+        Path elf = CrossGcc.build(dir.resolve("tree"), "../bin/d.elf",
+                List.of("-g", "-ffile-prefix-map=" + dir.resolve("tree") + "=."), "lib/d.c");
+        long pc = LineTable.read(ElfLoader.read(elf), null).rows().get(0).address();
+        // ./lib/d.c is not next to bin/d.elf; with the source root it is found
+        assertFalse(java.nio.file.Files.exists(LineTable.read(ElfLoader.read(elf), null).lineAt(pc).orElseThrow().path()));
+        LineTable rooted = LineTable.read(ElfLoader.read(elf), dir.resolve("tree"));
+        assertEquals(dir.resolve("tree/lib/d.c").toRealPath(), rooted.lineAt(pc).orElseThrow().path().toRealPath());
     }
 
     @ParameterizedTest(name = "DWARF {0} -O{1}")
