@@ -4,6 +4,8 @@ import dev.hvscope.plugin.rspclient.RspException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.BreakpointLocationsArguments;
+import org.eclipse.lsp4j.debug.BreakpointLocationsResponse;
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
@@ -82,6 +84,7 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
         handlers.put("stepOut", new StepOutHandler());
         handlers.put("pause", new PauseHandler());
         handlers.put("setBreakpoints", new SetBreakpointsHandler());
+        handlers.put("breakpointLocations", new BreakpointLocationsHandler());
         handlers.put("setFunctionBreakpoints", new SetFunctionBreakpointsHandler());
         handlers.put("setInstructionBreakpoints", new SetInstructionBreakpointsHandler());
         handlers.put("dataBreakpointInfo", new DataBreakpointInfoHandler());
@@ -195,6 +198,11 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
     @Override
     public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments args) {
         return dispatch("setBreakpoints", args);
+    }
+
+    @Override
+    public CompletableFuture<BreakpointLocationsResponse> breakpointLocations(BreakpointLocationsArguments args) {
+        return dispatch("breakpointLocations", args);
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * launch: starts the debuggee with its stub and connects. Arguments: {@code command} (array or
  * string; {@code ${port}} is replaced by a free port, else {@code port} must be given), {@code
- * port}, {@code host} (127.0.0.1), {@code cwd}, {@code elf} (paths for symbols), {@code
- * stopOnEntry} (true), {@code connectTimeout} ms (10000).
+ * port}, {@code host} (127.0.0.1), {@code cwd}, {@code elf} (paths, or
+ * {@code {path, space}} objects: {@link ElfArgs}), {@code sourceRoot}, {@code stopOnEntry} (true), {@code connectTimeout} ms (10000).
  */
 final class LaunchHandler implements RequestHandler<Map<String, Object>, Void> {
     @Override

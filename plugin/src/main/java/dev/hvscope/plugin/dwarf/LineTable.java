@@ -281,6 +281,21 @@ public final class LineTable {
         return Optional.of(new LineMatch(f, target, Collections.unmodifiableList(addrs)));
     }
 
+    /** The lines in [from, to] of a source file that have an is_stmt row (where a breakpoint can go), ascending. */
+    public List<Integer> linesWithCode(Path sourceFile, int from, int to) {
+        Optional<Path> file = matchFile(sourceFile);
+        if (file.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<Integer> lines = new TreeSet<>();
+        for (LineRow r : rows) {
+            if (!r.endSequence() && r.isStmt() && r.line() >= from && r.line() <= to && file.get().equals(path(r.file()))) {
+                lines.add(r.line());
+            }
+        }
+        return new ArrayList<>(lines);
+    }
+
     @Override
     public String toString() {
         return rows.size() + " line rows" + (errors.isEmpty() ? "" : ", errors " + Arrays.toString(errors.toArray()));

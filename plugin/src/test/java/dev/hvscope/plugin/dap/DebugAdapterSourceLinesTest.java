@@ -163,6 +163,19 @@ class DebugAdapterSourceLinesTest {
     }
 
     @Test
+    void breakpointLocations_listTheLinesWithStatements() throws Exception {
+        attach(GUEST.toString());
+        org.eclipse.lsp4j.debug.BreakpointLocationsArguments a = new org.eclipse.lsp4j.debug.BreakpointLocationsArguments();
+        Source s = new Source();
+        s.setPath(PFLASH_C.toString());
+        a.setSource(s);
+        a.setLine(14);
+        a.setEndLine(24);
+        int[] lines = Arrays.stream(get(c.server.breakpointLocations(a)).getBreakpoints()).mapToInt(b -> b.getLine()).toArray();
+        assertArrayEquals(new int[] {15, 16, 18, 19, 20, 21, 22, 24}, lines);
+    }
+
+    @Test
     void logPoint_printsItsInterpolatedTextAndDoesNotStop() throws Exception {
         attach(GUEST.toString());
         SourceBreakpoint log = line(24);
