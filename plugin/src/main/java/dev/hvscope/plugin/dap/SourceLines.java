@@ -110,6 +110,17 @@ final class SourceLines {
         return false;
     }
 
+    /** {@code name+0x10} from the ELFs that apply now, or null. */
+    String symbolAt(DebugSession session, long pc) {
+        for (Loaded l : current(session)) {
+            Optional<SymbolLocation> s = l.image.symbolAt(pc);
+            if (s.isPresent()) {
+                return s.get().toString();
+            }
+        }
+        return null;
+    }
+
     /** The start address of the function holding pc (ELF symbols of the ELFs that apply now), or null. */
     Long functionStart(DebugSession session, long pc) {
         for (Loaded l : current(session)) {

@@ -268,6 +268,7 @@ class DebugAdapterSourceLinesTest {
         StackFrame f = frame();
         assertEquals("pflash.c", f.getSource().getName());
         assertEquals(21, f.getLine());
+        assertTrue(f.getName().startsWith("guest_main"), "named from the guest ELF: " + f.getName());
     }
 
     @Test
