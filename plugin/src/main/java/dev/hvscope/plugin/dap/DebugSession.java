@@ -325,6 +325,11 @@ final class DebugSession {
         return true;
     }
 
+    /** A step's stop: a pause when the client paused a line step on its way. */
+    private String lineStepReason() {
+        return lineStep != null && pauseRequested ? StoppedEventArgumentsReason.PAUSE : StoppedEventArgumentsReason.STEP;
+    }
+
     private String lineStepText() {
         LineStep s = lineStep;
         return s == null ? null : s.stopText();
@@ -434,7 +439,7 @@ final class DebugSession {
             if (lineStepGoesOn(c, pc)) {
                 return false;
             }
-            reportStop(StoppedEventArgumentsReason.STEP, lineStepText(), tid, null);
+            reportStop(lineStepReason(), lineStepText(), tid, null);
             return true;
         }
         long watched = r.watchAddress();
@@ -464,7 +469,7 @@ final class DebugSession {
                 if (lineStepGoesOn(c, pc)) {
                     return false;
                 }
-                reportStop(StoppedEventArgumentsReason.STEP, lineStepText(), tid, null);
+                reportStop(lineStepReason(), lineStepText(), tid, null);
                 return true;
             }
             hit = breakpoints.codeAt(pc);
