@@ -7,7 +7,10 @@
 // Each runs: VM exit filter -> G-stage scope -> instruction breakpoint with a pflash mode -> readMemory
 // (GVA, gpa:, hpa:) -> disassemble -> instruction steps across the guest's load -> terminate.
 //
-// Usage: node run.js [--hvscope PATH | --jar JAR | --classpath CP] [--only hosted,full-system,qemu]
+// Also the VS Code extension's wiring (vscode-wiring.js): its adapter factory's executable with the launch
+// configurations its package.json produces.
+//
+// Usage: node run.js [--hvscope PATH | --jar JAR | --classpath CP] [--only vscode,hosted,full-system,qemu]
 // Default adapter: the repository's ./hvscope launcher. Prints "N passed, N failed"; exits 1 on a failure.
 'use strict';
 const assert = require('assert');
@@ -17,6 +20,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const { DebugClient } = require('@vscode/debugadapter-testsupport');
+const { wiringSteps } = require('./vscode-wiring');
 
 const root = path.resolve(__dirname, '..', '..');
 const examples = path.join(root, 'examples');
@@ -297,7 +301,13 @@ async function listening(port) {
 
 async function main() {
   const launcher = adapterLauncher();
-  const only = (option('--only') || 'hosted,full-system,qemu').split(',');
+  const only = (option('--only') || 'vscode,hosted,full-system,qemu').split(',');
+
+  if (only.includes('vscode')) {
+    // the default launcher is found by the extension itself (./hvscope of the workspace folder)
+    const explicit = option('--jar') || option('--classpath') || option('--hvscope');
+    await session('vscode', wiringSteps(root, explicit ? launcher : ''));
+  }
 
   if (only.includes('hosted')) {
     const d = new Debuggee(launcher);

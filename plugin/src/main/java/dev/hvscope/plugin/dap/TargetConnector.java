@@ -11,8 +11,9 @@ final class TargetConnector {
     private TargetConnector() {
     }
 
+    /** {@code elf}, else {@code program} (the name VS Code's launch and attach schemas use). */
     static void loadElfs(DebugSession session, Map<String, Object> args) {
-        for (String elf : Args.strings(args, "elf")) {
+        for (String elf : Args.strings(args, args.get("elf") != null ? "elf" : "program")) {
             session.symbols().load(Path.of(elf));
         }
     }
