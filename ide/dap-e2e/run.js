@@ -39,7 +39,7 @@ function option(name) {
 
 /** DebugClient spawns `runtime executable`: the adapter command is `<launcher> dap`. */
 function adapterLauncher() {
-  const jar = option('--jar');
+  const jar = option('--jar') && path.resolve(option('--jar'));
   const classpath = option('--classpath');
   if (!jar && !classpath) {
     return option('--hvscope') || path.join(root, 'hvscope');
