@@ -1,5 +1,6 @@
 package dev.hvscope.plugin.dap;
 
+import dev.hvscope.core.machine.ElfLoader;
 import dev.hvscope.plugin.vmconfig.VmConfig;
 import dev.hvscope.plugin.vmconfig.VmConfigParser;
 import java.io.File;
@@ -26,8 +27,9 @@ import java.util.Optional;
  * the config's guest image ({@code kernel_path}).</li>
  * <li>{@code program}: full-system on the virt board, {@code hvscope -machine virt -nographic
  * -bios BIOS -kernel PROGRAM -S -gdb tcp:127.0.0.1:${port} ARGS}; {@code bios} defaults to
- * {@code none}, so the harts start at 0x8000_0000 in M-mode, where the bare-metal examples are linked.
- * ARGS come last, so a {@code -bios} there wins. {@code elf} defaults to the program.</li>
+ * {@code none} for an ELF whose entry is 0x8000_0000 (the bare-metal examples: M-mode from the
+ * DRAM base), else to {@code default} (OpenSBI boots it in S-mode). ARGS come last, so a
+ * {@code -bios} there wins. {@code elf} defaults to the program.</li>
  * </ul>
  * The executable is {@code hvscope} when given; else this JVM running hvscope's main class from the
  * adapter's own class path (the fat jar when the adapter runs as {@code hvscope dap}).
@@ -38,6 +40,7 @@ final class ProgramLaunch {
     /** Where the app module packages the pflash demo's guest (the embedded default of {@code hvscope vm}). */
     private static final String DEMO_GUEST = "/dev/hvscope/app/demo/pflash-guest/pflash-guest.elf";
     private static final String GDB = "tcp:127.0.0.1:${port}";
+    private static final long DRAM_BASE = 0x8000_0000L;
 
     private ProgramLaunch() {
     }
@@ -76,7 +79,7 @@ final class ProgramLaunch {
                         + " hypervisor chooses its own (examples/hv-baremetal: hv-passthrough.elf, hv-emulate.elf)");
             }
             Path program = resolve(cwd, Args.string(args, "program", null));
-            cmd.addAll(List.of("-machine", "virt", "-nographic", "-bios", Args.string(args, "bios", "none"),
+            cmd.addAll(List.of("-machine", "virt", "-nographic", "-bios", Args.string(args, "bios", firmwareFor(program)),
                     "-kernel", program.toString()));
             defaultElf = program;
         }
@@ -134,6 +137,19 @@ final class ProgramLaunch {
             // no readable code source: the class path alone
         }
         return cp;
+    }
+
+    /**
+     * {@code none} for a bare-metal ELF that starts at the DRAM base (the harts' first instruction
+     * after the reset vector, in M-mode), else {@code default}: OpenSBI, which boots an S-mode
+     * kernel at its entry (0x8020_0000 and up).
+     */
+    static String firmwareFor(Path program) {
+        try {
+            return ElfLoader.read(program).entry() == DRAM_BASE ? "none" : "default";
+        } catch (RuntimeException e) {
+            return "none";   // not readable here: hvscope reports it
+        }
     }
 
     private static String pflashMode(Map<String, Object> args) {

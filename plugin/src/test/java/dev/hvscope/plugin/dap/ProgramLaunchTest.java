@@ -79,6 +79,16 @@ class ProgramLaunchTest {
     }
 
     @Test
+    void program_firmwareFollowsTheElfsEntry() {
+        // the bare-metal hypervisor starts at the DRAM base in M-mode; the S-mode guest needs OpenSBI
+        assertEquals("none", ProgramLaunch.firmwareFor(EX.resolve("hv-baremetal/hv-passthrough.elf")));
+        assertEquals("default", ProgramLaunch.firmwareFor(EX.resolve("pflash-guest/pflash-guest.elf")));
+        List<String> cmd = command(ProgramLaunch.expand(args("hvscope", "hv",
+                "program", EX.resolve("pflash-guest/pflash-guest.elf").toString())));
+        assertEquals("default", cmd.get(cmd.indexOf("-bios") + 1));
+    }
+
+    @Test
     void applies_onlyWithoutCommand() {
         assertTrue(ProgramLaunch.applies(args("program", "a.elf")));
         assertTrue(ProgramLaunch.applies(args("vm", true)));
