@@ -143,6 +143,12 @@ function wiringSteps(root, command) {
       assert.strictEqual(Number(BigInt(s.frame.instructionPointerReference)), 0x1000, 'the MROM reset vector, as QEMU');
       await runToEnd(s, /pflash payload: hvscope pflash payload/);
     }],
+    ['snippet "Launch an ELF" with an S-mode program boots it on OpenSBI', async () => {
+      const body = snippet('hvscope: Launch an ELF');
+      const s = await launch(descriptor, resolveConfig(body, root, { 1: 'examples/pflash-guest/pflash-guest.elf' }));
+      assert.strictEqual(s.stop.reason, 'entry');
+      await runToEnd(s, /Try to access dev region \[0xffffffc022000000\]/);
+    }],
   ];
 }
 

@@ -57,6 +57,7 @@ class DapEndToEndTest {
         String text = new String(out, StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$").matcher(text);
         assertTrue(m.find(), text);
+        System.out.println("ide/dap-e2e/run.js: " + m.group());
         assertEquals(0, Integer.parseInt(m.group(2)), text);
         assertTrue(Integer.parseInt(m.group(1)) >= 30, text);
         assertEquals(0, p.exitValue(), text);
