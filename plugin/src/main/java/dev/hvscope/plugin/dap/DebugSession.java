@@ -159,10 +159,11 @@ final class DebugSession {
      * VM exit filters work on any stub: hidden breakpoints on the trap vectors (stvec, mtvec bases)
      * stop every trap into HS or M, and {@link VmExitClassifier} decides on the client whether it
      * left the guest. The vectors are read again at every stop, as a hypervisor sets stvec at start.
+     * hvscope's stub catches the exits itself ({@link StubExitCatch}); then no vector is needed.
      */
     private void syncExitVectors(RspClient c) {
         List<BreakpointTable.Entry> vectors = new ArrayList<>();
-        if (!exceptionFilters.isEmpty()) {
+        if (!StubExitCatch.arm(c, exceptionFilters) && !exceptionFilters.isEmpty()) {
             for (String csr : new String[] {"stvec", "mtvec"}) {
                 Long v = HypervisorScope.csr(this, csr);
                 if (v != null && (v & ~3L) != 0) {
@@ -440,6 +441,15 @@ final class DebugSession {
                 return false;
             }
             reportStop(lineStepReason(), lineStepText(), tid, null);
+            return true;
+        }
+        String caught = StubExitCatch.stopText(this, r, exceptionFilters, exceptionConditions);
+        if (caught != null) {   // hvscope's stub stopped on a VM exit itself
+            if (caught.isEmpty()) {
+                running = true;
+                return false;
+            }
+            reportStop(StoppedEventArgumentsReason.EXCEPTION, caught, tid, null);
             return true;
         }
         long watched = r.watchAddress();

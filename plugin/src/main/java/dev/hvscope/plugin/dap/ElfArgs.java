@@ -19,7 +19,7 @@ final class ElfArgs {
     }
 
     static List<Elf> parse(Map<String, Object> args) {
-        Object v = args.get("elf");
+        Object v = args.get("elf") != null ? args.get("elf") : args.get("program");   // VS Code's schemas say program
         List<Elf> out = new ArrayList<>();
         if (v == null) {
             return out;
