@@ -112,7 +112,7 @@ public final class ElfImage {
     /**
      * The symbol an address belongs to, with the offset into it. A sized symbol (a C function or
      * object) covers [value, value + size); an unsized one (an assembly label) covers everything up
-     * to the next symbol. When several symbols share an address, a function wins, then a global.
+     * to the next symbol, within its loadable segment. When several symbols share an address, a function wins, then a global.
      */
     public Optional<SymbolLocation> symbolAt(long addr) {
         int lo = 0;
@@ -137,10 +137,20 @@ public final class ElfImage {
                 best = byAddress[i];
             }
         }
-        if (best.size() != 0 && !best.covers(addr)) {
+        if (best.size() != 0 ? !best.covers(addr) : !sameSegment(best.value(), addr)) {
             return Optional.empty();
         }
         return Optional.of(new SymbolLocation(best.name(), addr - best.value()));
+    }
+
+    /** Whether both addresses lie in one loadable segment (an unsized label ends where its segment does). */
+    private boolean sameSegment(long a, long b) {
+        for (ElfSegment s : segments) {
+            if (Long.compareUnsigned(a - s.vaddr(), s.memsz()) < 0 && Long.compareUnsigned(b - s.vaddr(), s.memsz()) < 0) {
+                return true;
+            }
+        }
+        return segments.isEmpty();
     }
 
     private static int rank(ElfSymbol s) {
