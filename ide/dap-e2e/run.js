@@ -5,7 +5,8 @@
 //   full-system  launch {program: examples/hv-baremetal/hv-passthrough.elf, args: [pflash drive]}
 //   qemu         attach to qemu-system-riscv64 -S -gdb (the standard subset)
 // Each runs: VM exit filter -> G-stage scope -> instruction breakpoint with a pflash mode -> readMemory
-// (GVA, gpa:, hpa:) -> disassemble -> instruction steps across the guest's load -> terminate.
+// (GVA, gpa:, hpa:) -> disassemble -> instruction steps across the guest's load -> a log point and a
+// source breakpoint from the DWARF line table, a step by line -> terminate.
 //
 // Also the VS Code extension's wiring (vscode-wiring.js): its adapter factory's executable with the launch
 // configurations its package.json produces.
@@ -27,6 +28,7 @@ const examples = path.join(root, 'examples');
 const GUEST_ELF = path.join(examples, 'pflash-guest', 'pflash-guest.elf');
 const HV_ELF = path.join(examples, 'hv-baremetal', 'hv-passthrough.elf');
 const PFLASH_IMG = path.join(examples, 'pflash', 'pflash.img');
+const PFLASH_C = path.join(examples, 'pflash-guest', 'pflash.c');
 const LOAD = 0x80200044; // dev_read32_load: lwu a0,0(a0), the guest's first pflash read
 const PFLASH_GVA = 0xffffffc022000000n;
 const PFLASH_GPA = 0x22000000;
@@ -255,6 +257,20 @@ function steps(d, mode, begin) {
     const loaded = await d.read(hex(loadAddress), 4);
     assert.strictEqual(await d.register('x10'), BigInt(loaded.readUInt32LE(0)), 'a0 holds what the load read');
   }];
+  const sourceLines = ['DWARF lines: a log point on pflash.c:35 prints, a breakpoint on pflash.c:43 stops there, next goes to 45', async () => {
+    const source = { name: 'pflash.c', path: PFLASH_C };
+    const r = await d.dc.setBreakpointsRequest({ source, breakpoints: [
+      { line: 35, logMessage: 'guest at line 35, pc={$pc}' }, { line: 43 }] });
+    assert.ok(r.body.breakpoints.every((b) => b.verified), JSON.stringify(r.body));
+    const stop = await d.resume(() => d.dc.continueRequest({ threadId: 1 }));
+    assert.strictEqual(stop.reason, 'breakpoint', JSON.stringify(stop));
+    assert.strictEqual(d.frame.source && d.frame.source.name, 'pflash.c', JSON.stringify(d.frame));
+    assert.strictEqual(d.frame.line, 43);
+    assert.match(d.output, /guest at line 35, pc=0x802003c0/);
+    await d.dc.setBreakpointsRequest({ source, breakpoints: [] });
+    await d.resume(() => d.dc.nextRequest({ threadId: 1 }));
+    assert.strictEqual(d.frame.line, 45, JSON.stringify(d.frame));
+  }];
   const terminate = ['terminate ends the debuggee', async () => {
     await d.end();
   }];
@@ -268,15 +284,15 @@ function steps(d, mode, begin) {
     await d.dc.setExceptionBreakpointsRequest({ filters: [], filterOptions: [{ filterId: 'nested-page-fault' }] });
   }];
   if (mode === 'hosted') {
-    return [init, entry, filter, unmapped, modeBreakpoint, disassemble, step, read, terminate];
+    return [init, entry, filter, unmapped, modeBreakpoint, disassemble, step, read, sourceLines, terminate];
   }
   if (mode === 'qemu') {
     // QEMU: the stvec read at a guest (V=1) stop is not the hypervisor's, so the filters are armed at a
     // hypervisor stop and the scenario does not stop in the guest before the fault; hence
     // the standard subset without the mode breakpoint (the pflash_mode byte is read at the fault)
-    return [init, entry, hvReady, filter, unmapped, step, disassemble, read, terminate];
+    return [init, entry, hvReady, filter, unmapped, step, disassemble, read, sourceLines, terminate];
   }
-  return [init, entry, modeBreakpoint, disassemble, filter, unmapped, step, read, terminate];
+  return [init, entry, modeBreakpoint, disassemble, filter, unmapped, step, read, sourceLines, terminate];
 }
 
 async function freePort() {
@@ -319,7 +335,9 @@ async function main() {
   if (only.includes('full-system')) {
     const d = new Debuggee(launcher);
     await session('full-system', steps(d, 'full', () => d.begin('launch', {
-      program: HV_ELF, elf: [GUEST_ELF, HV_ELF], stopOnEntry: true,
+      program: HV_ELF, stopOnEntry: true,
+      // each ELF with the space it runs in: guest lines apply at V=1, the hypervisor's at V=0
+      elf: [{ path: GUEST_ELF, space: 'guest' }, { path: HV_ELF, space: 'host' }],
       args: ['-drive', `if=pflash,unit=1,format=raw,file=${PFLASH_IMG}`],
     })));
     d.kill();

@@ -86,6 +86,24 @@ class HostedDebuggeeTest {
     }
 
     @Test
+    void breakpointAfterALiveModeSwitch_stillHits_whenThePflashPageReFaults() throws Exception {
+        long load = symbol("dev_read32_load");
+        dbg.catchExits(EnumSet.of(VmExitKind.NESTED_PAGE_FAULT));
+        assertEquals(StopReason.VM_EXIT, resume().reason());
+        dbg.catchExits(EnumSet.noneOf(VmExitKind.class));
+        dbg.insert(BreakpointKind.SOFTWARE, load, 4);
+        StopEvent e = resume();
+        assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason(), e.toString());
+        dbg.pflash().setMode("emulate");          // the served page goes: the load faults again
+        dbg.remove(BreakpointKind.SOFTWARE, load, 4);
+        long later = symbol("guest_main") + 0x3c;
+        dbg.insert(BreakpointKind.SOFTWARE, later, 4);
+        e = resume();
+        assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason(), e + "\n" + output());
+        assertEquals(later, dbg.pc(0));
+    }
+
+    @Test
     void step_executesOneGuestInstruction_andAnExitItCausesIsHeldAndCaught() throws Exception {
         assertEquals(0x8020_0000L, dbg.pc(0));
         StopEvent e = dbg.step(0, true);

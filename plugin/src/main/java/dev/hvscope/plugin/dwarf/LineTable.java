@@ -238,8 +238,8 @@ public final class LineTable {
     }
 
     /**
-     * The is_stmt addresses where a source line starts (a row of that line whose predecessor in
-     * the sequence is another line), moving to the next line that has code when the line has none.
+     * The is_stmt addresses where a source line starts (a statement row of that line whose
+     * predecessor in the sequence is another line or not a statement), moving to the next line that has code when the line has none.
      * Of the starts, the lowest one per group is kept: {@code groupOf} maps an address to its group
      * (the function holding it, so each inlined copy gets one) or, when null, the sequence is the group.
      */
@@ -265,8 +265,9 @@ public final class LineTable {
                 continue;
             }
             LineRow prev = i > 0 ? rows.get(i - 1) : null;
+            // gcc may open a line with a non-statement row and mark a later one: that one starts it
             boolean start = prev == null || prev.sequence() != r.sequence() || prev.line() != r.line()
-                    || !Objects.equals(prev.file(), r.file());
+                    || !Objects.equals(prev.file(), r.file()) || !prev.isStmt();
             if (!start) {
                 continue;
             }

@@ -187,4 +187,27 @@ class LineTableOracleTest {
         assertTrue(t.addressesFor(dir.resolve("nothere.c"), 3).isEmpty());
         assertTrue(t.addressesFor(dir.resolve("a.c"), 500).isEmpty());
     }
+
+    @Test
+    void everyStatementLineOfTheExampleGuest_resolvesToOneOfItsStatementRows() throws Exception {
+        Path elf = Path.of("..", "examples", "pflash-guest", "pflash-guest.elf").toAbsolutePath().normalize();
+        LineTable t = LineTable.read(ElfLoader.read(elf), null);
+        List<String> oracle = oracle(elf);
+        int checked = 0;
+        for (String row : oracle) {
+            if (!row.endsWith(" stmt")) {
+                continue;
+            }
+            String[] fileLine = row.substring(0, row.indexOf(' ')).split(":");
+            int line = Integer.parseInt(fileLine[1]);
+            LineMatch m = t.addressesFor(elf.resolveSibling(fileLine[0]), line).orElseThrow();
+            assertEquals(line, m.line(), row);
+            assertFalse(m.addresses().isEmpty(), row);
+            for (long a : m.addresses()) {
+                assertTrue(oracle.contains(fileLine[0] + ":" + line + " " + a + " stmt"), row + " -> 0x" + Long.toHexString(a));
+            }
+            checked++;
+        }
+        assertTrue(checked > 50, "statement rows checked: " + checked);
+    }
 }
