@@ -511,6 +511,7 @@ final class DebugSession {
 
     /** Closes the connection; kills (or detaches from) the debuggee. */
     synchronized void closeTarget(boolean kill) {
+        LiveVmHook.ended(this);
         RspClient r = rsp;
         rsp = null;
         running = false;

@@ -105,7 +105,8 @@ class VmConfigDiagnosticsTest {
                 """;
         Diagnostic d = only(diagnose(text), "region-overlap");
         assertEquals(range(11, 2, 11, 34), d.getRange());
-        assertTrue(d.getMessage().contains("overlaps memory region 0"), d.getMessage());
+        assertEquals("memory region 0x80f00000..0x81000000 overlaps memory region 0x80000000..0x81000000 (line 11)",
+                d.getMessage());
     }
 
     @Test
@@ -152,7 +153,7 @@ class VmConfigDiagnosticsTest {
     @Test
     void missingRequiredKey_pointsAtTheHeader() {
         Diagnostic d = only(diagnose("[base]\nid = 1\nname = \"x\"\n[kernel]\nentry_point = 0\nkernel_load_addr = 0\n"
-                + "memory_regions = []\n"), "missing-key");
+                + "image_location = \"memory\"\nmemory_regions = []\n"), "missing-key");
         assertEquals(range(0, 0, 0, 6), d.getRange());
         assertTrue(d.getMessage().contains("cpu_num"));
     }
