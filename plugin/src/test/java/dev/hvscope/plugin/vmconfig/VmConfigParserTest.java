@@ -118,6 +118,15 @@ class VmConfigParserTest {
     }
 
     @Test
+    void columns_countCodePoints_soAnEmojiIsOneColumn() throws IOException {
+        // 😀 is two UTF-16 units, é one, → one: "x" starts at code point column 32 (UTF-16: 33)
+        List<String> d = diagnose(edit(GOOD, "[[\"uart\", 0x1000_0000,", "[[\"\ud83d\ude00é→\", \"x\","));
+        assertEquals(1, d.size(), d.toString());
+        assertTrue(d.get(0).startsWith(at(14, 32) + "devices.passthrough_devices[0][1] must be an integer, not a string"),
+                d.get(0));
+    }
+
+    @Test
     void missingKey_isAnError() throws IOException {
         List<String> d = diagnose(edit(GOOD, "kernel_path = \"guest.elf\"\n", ""));
         assertEquals(List.of(at(5, 1) + "missing key 'kernel_path' in [kernel]"), d);
