@@ -14,7 +14,6 @@ import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
  */
 final class LiveVmHook {
     private static final Map<DebugSession, Registration> LIVE = new ConcurrentHashMap<>();
-    private static volatile LiveSessionRegistry registry = LiveSessionRegistry.standard();
 
     private record Registration(SessionControlServer server, Path entry, LiveSessionRegistry registry) {
     }
@@ -34,7 +33,7 @@ final class LiveVmHook {
         SessionControlServer server = null;
         try {
             server = SessionControlServer.start(session, vmConfig);
-            LiveSessionRegistry reg = registry;
+            LiveSessionRegistry reg = LiveSessionRegistry.standard();
             Path entry = reg.register(config, server.port());
             LIVE.put(session, new Registration(server, entry, reg));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> reg.remove(entry)));
@@ -53,10 +52,5 @@ final class LiveVmHook {
             r.registry().remove(r.entry());
             r.server().close();
         }
-    }
-
-    /** Tests: another registry directory. */
-    static void useRegistry(LiveSessionRegistry r) {
-        registry = r;
     }
 }

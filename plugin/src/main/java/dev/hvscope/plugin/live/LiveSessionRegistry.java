@@ -21,9 +21,11 @@ import java.util.List;
  * a file whose process is gone, or that cannot be read, is passed over.
  *
  * <p>The directory: {@code $XDG_RUNTIME_DIR/hvscope/sessions} when that runtime dir exists (per
- * user, private), else {@code java.io.tmpdir/hvscope-$USER/sessions}.
+ * user, private), else {@code java.io.tmpdir/hvscope-$USER/sessions}; the system property
+ * {@value #DIR_PROPERTY} overrides both (tests, sandboxes).
  */
 public final class LiveSessionRegistry {
+    public static final String DIR_PROPERTY = "hvscope.sessions";
     private final Path dir;
 
     /** One registered session. */
@@ -36,6 +38,10 @@ public final class LiveSessionRegistry {
 
     /** The registry every hvscope process of this user shares. */
     public static LiveSessionRegistry standard() {
+        String override = System.getProperty(DIR_PROPERTY);
+        if (override != null && !override.isEmpty()) {
+            return new LiveSessionRegistry(Path.of(override));
+        }
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         if (runtime != null && !runtime.isEmpty() && Files.isDirectory(Path.of(runtime))) {
             return new LiveSessionRegistry(Path.of(runtime, "hvscope", "sessions"));
@@ -52,7 +58,7 @@ public final class LiveSessionRegistry {
     public Path register(Path config, int port) throws IOException {
         Files.createDirectories(dir);
         try {
-            Files.setPosixFilePermissions(dir.getParent(), PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // the sessions dir only
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system, or not ours to change: the entries still work
         }

@@ -75,10 +75,14 @@ final class LiveVmLink {
                     .setOutput(s.getOutputStream())
                     .setExecutorService(listener)
                     .create();
-            l.startListening();
-            PflashModeResult r = l.getRemoteProxy().setPflashMode(new PflashModeParams(mode))
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return r != null ? r : new PflashModeResult(false, null, "the debug adapter gave no answer");
+            java.util.concurrent.Future<Void> listening = l.startListening();
+            try {
+                PflashModeResult r = l.getRemoteProxy().setPflashMode(new PflashModeParams(mode))
+                        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                return r != null ? r : new PflashModeResult(false, null, "the debug adapter gave no answer");
+            } finally {
+                listening.cancel(true); // stop reading before the socket closes: no "Socket closed" noise
+            }
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return new PflashModeResult(false, null, "the debug adapter on port " + port + " did not answer: " + e);
         } catch (InterruptedException e) {
