@@ -1,6 +1,8 @@
 package dev.hvscope.plugin.dap;
 
 import dev.hvscope.plugin.live.LiveSessionRegistry;
+import dev.hvscope.plugin.rspclient.RspClient;
+import dev.hvscope.plugin.rspclient.StopReply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,6 +45,12 @@ final class LiveVmHook {
             }
             session.output(OutputEventArgumentsCategory.STDERR, "the pflash lens cannot reach this VM: " + e.getMessage() + "\n");
         }
+    }
+
+    /** At each stop of a running target, before it is handled: true when it was only a live switch's interrupt. */
+    static boolean atStop(DebugSession session, RspClient c, StopReply r) {
+        Registration reg = LIVE.get(session);
+        return reg != null && reg.server().atStop(c, r);
     }
 
     /** The target ended (disconnect, terminate, restart, lost): unregister. */

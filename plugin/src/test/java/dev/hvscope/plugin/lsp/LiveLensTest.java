@@ -32,6 +32,7 @@ import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.PauseArguments;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
@@ -91,15 +92,6 @@ class LiveLensTest {
         return f.get(20, TimeUnit.SECONDS);
     }
 
-    /** The demo's config with absolute paths, as a file of its own. */
-    private static Path demoConfig(Path examples) throws Exception {
-        Path config = dir.resolve("vm.toml");
-        Files.writeString(config, Files.readString(examples.resolve("pflash/vm.toml"))
-                .replace("\"../pflash-guest/", "\"" + examples.resolve("pflash-guest") + "/")
-                .replace("\"pflash", "\"" + examples.resolve("pflash") + "/pflash"));
-        return config;
-    }
-
     /** The live VM's pflash mode, read back through the adapter's pflash scope. */
     private static String liveMode(HvscopeDebugAdapter adapter) throws Exception {
         StackTraceArguments st = new StackTraceArguments();
@@ -113,60 +105,100 @@ class LiveLensTest {
         return get(adapter.variables(va)).getVariables()[0].getValue();
     }
 
-    @Test
-    void lensOnTheRunningConfig_flipsTheFileAndTheLiveVm() throws Exception {
-        Path examples = LspTestClient.samplePath().getParent().resolveSibling("examples");
-        Path config = demoConfig(examples);
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        VmSpec spec = new VmSpec("pflash-demo", 1, 0x8020_0000L, examples.resolve("pflash-guest/pflash-guest.elf"),
-                0x8020_0000L, 0,
-                List.of(new VmSpec.MemoryRegion(0x8000_0000L, 16L << 20, MappingFlags.RWXU, VmSpec.MapKind.ALLOC)),
-                List.of(), List.of(),
-                new VmSpec.Pflash(0x2200_0000L, 0x1000L, Vm.BOARD_PFLASH1, PflashMode.PASSTHROUGH,
-                        examples.resolve("pflash/pflash.img"), examples.resolve("pflash/pflash-emulate.img")));
-        HostedMachine host = HostedMachine.create(spec, console, null);
-        GdbServer stub = GdbServer.start(new HostedDebuggee(host), "127.0.0.1", 0, null);
-        HvscopeDebugAdapter adapter = new HvscopeDebugAdapter();
-        DapEvents events = new DapEvents();
-        adapter.connect(events);
-        try (LspTestClient lsp = new LspTestClient()) {
+    /** A hosted VM from the demo config (with another guest when elf is given) behind hvscope's stub, and the adapter attached. */
+    private static final class LiveVm implements AutoCloseable {
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final HvscopeDebugAdapter adapter = new HvscopeDebugAdapter();
+        final DapEvents events = new DapEvents();
+        final GdbServer stub;
+        final Path config;
+
+        LiveVm(String name, String guest, boolean stopOnEntry) throws Exception {
+            Path examples = LspTestClient.samplePath().getParent().resolveSibling("examples");
+            Path elf = examples.resolve("pflash-guest").resolve(guest);
+            config = dir.resolve(name);
+            Files.writeString(config, Files.readString(examples.resolve("pflash/vm.toml"))
+                    .replace("\"../pflash-guest/pflash-guest.elf\"", "\"" + elf + "\"")
+                    .replace("\"pflash", "\"" + examples.resolve("pflash") + "/pflash"));
+            VmSpec spec = new VmSpec("pflash-demo", 1, 0x8020_0000L, elf, 0x8020_0000L, 0,
+                    List.of(new VmSpec.MemoryRegion(0x8000_0000L, 16L << 20, MappingFlags.RWXU, VmSpec.MapKind.ALLOC)),
+                    List.of(), List.of(),
+                    new VmSpec.Pflash(0x2200_0000L, 0x1000L, Vm.BOARD_PFLASH1, PflashMode.PASSTHROUGH,
+                            examples.resolve("pflash/pflash.img"), examples.resolve("pflash/pflash-emulate.img")));
+            stub = GdbServer.start(new HostedDebuggee(HostedMachine.create(spec, console, null)), "127.0.0.1", 0, null);
+            adapter.connect(events);
             InitializeRequestArguments init = new InitializeRequestArguments();
             init.setAdapterID("hvscope");
             get(adapter.initialize(init));
             Map<String, Object> attach = new HashMap<>();
             attach.put("port", stub.port());
             attach.put("vmConfig", config.toString());
+            attach.put("stopOnEntry", stopOnEntry);
             get(adapter.attach(attach));
             get(adapter.configurationDone(new ConfigurationDoneArguments()));
-            assertNotNull(events.stopped.poll(20, TimeUnit.SECONDS), "no stop at entry");
-            assertEquals(1, new LiveSessionRegistry(registryDir).sessionsFor(config).size());
-            assertEquals("passthrough", liveMode(adapter));
+        }
 
+        /** Runs the lens of the config through the language server; answers the command's result. */
+        Map<?, ?> lens(LspTestClient lsp) throws Exception {
             String uri = config.toUri().toString();
-            String text = Files.readString(config);
-            lsp.open(uri, text);
+            lsp.open(uri, Files.readString(config));
             List<? extends CodeLens> lenses = LspTestClient.get(lsp.server.getTextDocumentService()
                     .codeLens(new CodeLensParams(LspTestClient.doc(uri))));
-            Map<?, ?> result = PassthroughCodeLensTest.run(lsp, lenses.get(0));
+            return PassthroughCodeLensTest.run(lsp, lenses.get(0));
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                get(adapter.disconnect(new DisconnectArguments()));
+            } finally {
+                stub.close();
+            }
+        }
+    }
+
+    @Test
+    void lensOnAStoppedVm_flipsTheFileAndTheLiveVm() throws Exception {
+        Path config;
+        try (LiveVm vm = new LiveVm("vm.toml", "pflash-guest.elf", true); LspTestClient lsp = new LspTestClient()) {
+            config = vm.config;
+            assertNotNull(vm.events.stopped.poll(20, TimeUnit.SECONDS), "no stop at entry");
+            assertEquals(1, new LiveSessionRegistry(registryDir).sessionsFor(config).size());
+            assertEquals("passthrough", liveMode(vm.adapter));
+            String text = Files.readString(config);
+
+            Map<?, ?> result = vm.lens(lsp);
 
             assertEquals("emulate", result.get("mode"));
             assertEquals(true, result.get("liveVmSwitched"), result::toString);
-            assertEquals(text.replace("mode = \"passthrough\"", "mode = \"emulate\""), lsp.texts.get(uri));
-            assertEquals("emulate", liveMode(adapter));
-            assertTrue(events.output.toString().contains("pflash mode switched to emulate"), events.output::toString);
+            assertEquals(text.replace("mode = \"passthrough\"", "mode = \"emulate\""), lsp.texts.get(config.toUri().toString()));
+            assertEquals("emulate", liveMode(vm.adapter));
+            assertTrue(vm.events.output.toString().contains("pflash mode switched to emulate"), vm.events.output::toString);
 
             // and the guest sees it: its first pflash access is served by emulation
             ContinueArguments cont = new ContinueArguments();
             cont.setThreadId(1);
-            get(adapter.continue_(cont));
-            events.terminated.poll(30, TimeUnit.SECONDS);
-            String out = console.toString(StandardCharsets.ISO_8859_1);
+            get(vm.adapter.continue_(cont));
+            vm.events.terminated.poll(30, TimeUnit.SECONDS);
+            String out = vm.console.toString(StandardCharsets.ISO_8859_1);
             assertTrue(out.contains("pflash payload: emulated by hvscope from pflash-emulate.img"), out);
-        } finally {
-            get(adapter.disconnect(new DisconnectArguments()));
-            stub.close();
         }
         assertEquals(List.of(), new LiveSessionRegistry(registryDir).sessionsFor(config), "entry left after disconnect");
+    }
+
+    @Test
+    void lensOnARunningVm_switchesItWithoutAStopTheClientSees() throws Exception {
+        try (LiveVm vm = new LiveVm("loop.vm.toml", "guest-faults-loop.elf", false); LspTestClient lsp = new LspTestClient()) {
+            Thread.sleep(200); // let it run
+            Map<?, ?> result = vm.lens(lsp);
+            assertEquals(true, result.get("liveVmSwitched"), result::toString);
+            assertTrue(vm.events.output.toString().contains("pflash mode switched to emulate in the running VM"),
+                    vm.events.output::toString);
+            assertEquals(List.of(), List.copyOf(vm.events.stopped), "the switch's stop was reported");
+            get(vm.adapter.pause(new PauseArguments()));
+            assertNotNull(vm.events.stopped.poll(20, TimeUnit.SECONDS), "no stop after pause");
+            assertEquals("emulate", liveMode(vm.adapter));
+        }
     }
 
     @Test
