@@ -108,36 +108,29 @@ final class Completions {
 
     private static ArrayContext arrayContext(ConfigText src, int headerLine, int line, String before) {
         String key = null;
-        int depth = 0;
-        int slot = 0;
+        int[] depthSlot = {0, 0};
         for (int l = Math.max(headerLine + 1, 0); l <= line; l++) {
             String s = l == line ? before : src.line(l);
-            if (depth == 0) {
+            if (depthSlot[0] == 0) {
                 Matcher m = KEY.matcher(s);
                 if (m.find()) {
                     key = m.group(1);
                 }
             }
-            char quote = 0;
-            for (int c = 0; c < s.length(); c++) {
-                char ch = s.charAt(c);
-                if (quote != 0) {
-                    quote = ch == quote ? 0 : quote;
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                } else if (ch == '#') {
-                    break;
-                } else if (ch == '[') {
-                    depth++;
-                    slot = 0;
-                } else if (ch == ']') {
-                    depth = Math.max(0, depth - 1);
-                } else if (ch == ',') {
-                    slot++;
+            ConfigText.scan(s, 0, c -> {
+                switch (s.charAt(c)) {
+                    case '[' -> {
+                        depthSlot[0]++;
+                        depthSlot[1] = 0;
+                    }
+                    case ']' -> depthSlot[0] = Math.max(0, depthSlot[0] - 1);
+                    case ',' -> depthSlot[1]++;
+                    default -> { }
                 }
-            }
+                return true;
+            });
         }
-        return depth > 0 && key != null ? new ArrayContext(key, depth, slot) : null;
+        return depthSlot[0] > 0 && key != null ? new ArrayContext(key, depthSlot[0], depthSlot[1]) : null;
     }
 
     private static List<Candidate> inArray(ArrayContext a) {

@@ -28,24 +28,18 @@ final class VmConfigFolding {
             if (open.isEmpty() && s.trim().startsWith("[")) {
                 continue; // a header
             }
-            char quote = 0;
-            for (int c = 0; c < s.length(); c++) {
-                char ch = s.charAt(c);
-                if (quote != 0) {
-                    quote = ch == quote ? 0 : quote;
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                } else if (ch == '#') {
-                    break;
-                } else if (ch == '[') {
-                    open.push(l);
-                } else if (ch == ']' && !open.isEmpty()) {
+            int line = l;
+            ConfigText.scan(s, 0, c -> {
+                if (s.charAt(c) == '[') {
+                    open.push(line);
+                } else if (s.charAt(c) == ']' && !open.isEmpty()) {
                     int start = open.pop();
-                    if (l > start) {
-                        out.add(fold(start, l));
+                    if (line > start) {
+                        out.add(fold(start, line));
                     }
                 }
-            }
+                return true;
+            });
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.hvscope.plugin.vmconfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The config's text as lines, with the little lexing needed to turn tomlj's start positions into
@@ -79,9 +80,24 @@ public final class ConfigText {
 
     /** Opened minus closed brackets on a line, outside strings and comments. */
     private static int bracketBalance(String s) {
-        int depth = 0;
+        int[] depth = {0};
+        scan(s, 0, c -> {
+            char ch = s.charAt(c);
+            depth[0] += ch == '[' || ch == '{' ? 1 : ch == ']' || ch == '}' ? -1 : 0;
+            return true;
+        });
+        return depth[0];
+    }
+
+    /**
+     * Visits the structural characters of a line from string index {@code from} — brackets, braces
+     * and commas outside strings and comments — until the visitor answers false.
+     *
+     * @return the index where the visitor stopped, or -1
+     */
+    public static int scan(String s, int from, IntPredicate visitor) {
         char quote = 0;
-        for (int c = 0; c < s.length(); c++) {
+        for (int c = Math.max(0, from); c < s.length(); c++) {
             char ch = s.charAt(c);
             if (quote != 0) {
                 if (ch == '\\' && quote == '"') {
@@ -93,13 +109,11 @@ public final class ConfigText {
                 quote = ch;
             } else if (ch == '#') {
                 break;
-            } else if (ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ']' || ch == '}') {
-                depth--;
+            } else if ("[]{},".indexOf(ch) >= 0 && !visitor.test(c)) {
+                return c;
             }
         }
-        return depth;
+        return -1;
     }
 
     /** The header of a table by name, or null. */
@@ -259,32 +273,17 @@ public final class ConfigText {
 
     /** Just past the bracket closing the one at (line, col); the document end if none does. */
     private int[] matchBracket(int line, int col) {
-        int depth = 0;
-        char quote = 0;
+        int[] depth = {0};
         for (int l = line; l < lines.length; l++) {
             String s = lines[l];
-            for (int c = l == line ? col : 0; c < s.length(); c++) {
+            int close = scan(s, l == line ? col : 0, c -> {
                 char ch = s.charAt(c);
-                if (quote != 0) {
-                    if (ch == '\\' && quote == '"') {
-                        c++;
-                    } else if (ch == quote) {
-                        quote = 0;
-                    }
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                } else if (ch == '#') {
-                    break;
-                } else if (ch == '[' || ch == '{') {
-                    depth++;
-                } else if (ch == ']' || ch == '}') {
-                    depth--;
-                    if (depth == 0) {
-                        return new int[] {l, c + 1};
-                    }
-                }
+                depth[0] += ch == '[' || ch == '{' ? 1 : ch == ']' || ch == '}' ? -1 : 0;
+                return depth[0] != 0;
+            });
+            if (close >= 0) {
+                return new int[] {l, close + 1};
             }
-            quote = 0;
         }
         int last = lines.length - 1;
         return new int[] {last, lines[last].length()};
