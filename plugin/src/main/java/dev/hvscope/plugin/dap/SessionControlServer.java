@@ -28,6 +28,7 @@ final class SessionControlServer implements SessionControl, AutoCloseable {
     private final DebugSession session;
     private final String config;
     static final long RUNNING_SWITCH_TIMEOUT_MS = 5_000;
+    static final long INTERRUPT_EVERY_MS = 1_000;
     private static final String MODE_REPLY = "pflash mode: ";
     private final ServerSocket socket;
     /** The connection the session had when registered: to interrupt a running target. */
@@ -72,7 +73,12 @@ final class SessionControlServer implements SessionControl, AutoCloseable {
                         .setOutput(c.getOutputStream())
                         .setExecutorService(threads)
                         .create();
-                l.startListening();
+                threads.submit(() -> {
+                    try (c) {
+                        l.startListening().get(); // until the caller hangs up
+                    }
+                    return null;
+                });
             } catch (IOException e) {
                 return; // closed
             }
@@ -117,16 +123,25 @@ final class SessionControlServer implements SessionControl, AutoCloseable {
         if (!pending.compareAndSet(null, p)) {
             return done(false, null, "another pflash switch is under way");
         }
-        rsp.run().interrupt();
         try {
-            return CompletableFuture.completedFuture(p.done().get(RUNNING_SWITCH_TIMEOUT_MS, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | ExecutionException e) {
-            pending.compareAndSet(p, null);
-            return done(false, null, "the running VM did not stop for the switch");
+            // an interrupt that reaches the stub just before the resume is ignored there: send again
+            for (long waited = 0; waited < RUNNING_SWITCH_TIMEOUT_MS; waited += INTERRUPT_EVERY_MS) {
+                rsp.run().interrupt();
+                try {
+                    return CompletableFuture.completedFuture(p.done().get(INTERRUPT_EVERY_MS, TimeUnit.MILLISECONDS));
+                } catch (TimeoutException e) {
+                    // not stopped yet
+                }
+            }
+        } catch (ExecutionException | RuntimeException e) {
+            // the connection went away
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return done(false, null, "interrupted");
         }
+        if (!pending.compareAndSet(p, null)) {
+            return p.done(); // the stop waiter took it at the last moment: its answer follows
+        }
+        return done(false, null, "the running VM did not stop for the switch");
     }
 
     /**
