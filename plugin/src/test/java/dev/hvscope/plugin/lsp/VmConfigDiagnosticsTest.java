@@ -157,4 +157,22 @@ class VmConfigDiagnosticsTest {
         assertEquals(range(0, 0, 0, 6), d.getRange());
         assertTrue(d.getMessage().contains("cpu_num"));
     }
+
+    @Test
+    void checksOfTheVmCommand_reachTheEditorWithTheSameWords() throws Exception {
+        String text = HEAD.replace("cpu_num = 1", "cpu_num = 2")
+                + "memory_regions = [[0x8000_0000, 0x100_0000, 0xf, 0]]\n"
+                + "[devices]\npassthrough_devices = [[\"uart\", 0x1000_0000, 0x9000_0800, 0x1000, 10]]\n";
+        Path file = dir.resolve("same.vm.toml");
+        java.nio.file.Files.writeString(file, text);
+        List<Diagnostic> ds = client.open(file.toUri().toString(), text);
+        assertEquals(range(3, 10, 3, 11), only(ds, "cpu-count").getRange());
+        only(ds, "hpa-misaligned");
+        // what `hvscope vm` prints for the file, message for message
+        dev.hvscope.plugin.vmconfig.VmConfigParser.Result r = dev.hvscope.plugin.vmconfig.VmConfigParser.parse(file);
+        List<String> vm = new java.util.ArrayList<>();
+        r.diagnostics().forEach(d -> vm.add(d.message()));
+        dev.hvscope.plugin.vmconfig.VmConfigChecks.check(r.config()).forEach(d -> vm.add(d.message()));
+        assertEquals(vm, ds.stream().map(Diagnostic::getMessage).toList());
+    }
 }
