@@ -20,6 +20,7 @@ final class AttachHandler implements RequestHandler<Map<String, Object>, Void> {
         TargetConnector.connect(session, Args.string(args, "host", "127.0.0.1"), port,
                 Args.integer(args, "connectTimeout", 3_000), null);
         session.rememberLaunch(args, false);
+        LiveVmHook.register(session, args);
         session.client().initialized();
         return null;
     }

@@ -413,6 +413,9 @@ final class DebugSession {
 
     /** Decides what a stop means; true when it is reported, false to run on (a condition failed, a log point). */
     private boolean handleStop(RspClient c, StopReply r, boolean step) {
+        if (LiveVmHook.atStop(this, c, r)) {
+            return false; // the VM stopped only for a live pflash switch (the lens): run on
+        }
         if (r.exited()) {
             running = false;
             ExitedEventArguments ex = new ExitedEventArguments();
@@ -608,6 +611,7 @@ final class DebugSession {
 
     /** Closes the connection; kills (or detaches from) the debuggee. */
     synchronized void closeTarget(boolean kill) {
+        LiveVmHook.ended(this);
         RspClient r = rsp;
         rsp = null;
         running = false;

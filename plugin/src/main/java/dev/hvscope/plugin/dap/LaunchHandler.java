@@ -63,6 +63,7 @@ final class LaunchHandler implements RequestHandler<Map<String, Object>, Void> {
             throw e;
         }
         session.rememberLaunch(args, true);
+        LiveVmHook.register(session, args);
     }
 
     static int freePort() {

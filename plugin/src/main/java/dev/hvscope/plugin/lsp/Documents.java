@@ -1,7 +1,6 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.ConfigAnalysis;
-import dev.hvscope.plugin.lsp.analysis.VmConfigAnalyzer;
+import dev.hvscope.plugin.vmconfig.ConfigText;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,23 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open documents by URI, each with its latest text and that text's analysis (computed once per
- * version, shared by every feature).
+ * version, shared by every feature), and the position encoding agreed with the client.
  */
 public final class Documents {
-    private final VmConfigAnalyzer analyzer;
     private final Map<String, Document> open = new ConcurrentHashMap<>();
+    private volatile PositionEncoding encoding = PositionEncoding.UTF16;
 
     /** One version of one document. */
-    public static final class Document {
+    public final class Document {
         private final String uri;
         private final String text;
-        private final VmConfigAnalyzer analyzer;
+        private ConfigText lines;
         private ConfigAnalysis analysis;
 
-        Document(String uri, String text, VmConfigAnalyzer analyzer) {
+        Document(String uri, String text) {
             this.uri = uri;
             this.text = text;
-            this.analyzer = analyzer;
         }
 
         public String uri() {
@@ -36,20 +34,36 @@ public final class Documents {
             return text;
         }
 
-        public synchronized ConfigAnalysis analysis() {
+        synchronized ConfigText lines() {
+            if (lines == null) {
+                lines = new ConfigText(text);
+            }
+            return lines;
+        }
+
+        synchronized ConfigAnalysis analysis() {
             if (analysis == null) {
-                analysis = analyzer.analyze(text, pathOf(uri));
+                analysis = ConfigAnalysis.of(text, pathOf(uri));
             }
             return analysis;
         }
+
+        /** Conversions between this text's config positions and the client's. */
+        Ranges ranges() {
+            return new Ranges(lines(), encoding);
+        }
     }
 
-    public Documents(VmConfigAnalyzer analyzer) {
-        this.analyzer = analyzer;
+    void setEncoding(PositionEncoding encoding) {
+        this.encoding = encoding;
+    }
+
+    PositionEncoding encoding() {
+        return encoding;
     }
 
     public Document put(String uri, String text) {
-        Document d = new Document(uri, text == null ? "" : text, analyzer);
+        Document d = new Document(uri, text == null ? "" : text);
         open.put(uri, d);
         return d;
     }
@@ -57,7 +71,7 @@ public final class Documents {
     /** The open document, or an empty one: requests for unknown URIs answer with nothing, not errors. */
     public Document get(String uri) {
         Document d = uri == null ? null : open.get(uri);
-        return d != null ? d : new Document(uri == null ? "" : uri, "", analyzer);
+        return d != null ? d : new Document(uri == null ? "" : uri, "");
     }
 
     public void remove(String uri) {

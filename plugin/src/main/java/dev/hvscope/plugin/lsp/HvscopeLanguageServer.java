@@ -1,7 +1,6 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.ConfigItem;
-import dev.hvscope.plugin.lsp.analysis.VmConfigAnalyzer;
+import dev.hvscope.plugin.live.LiveSessionRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +29,7 @@ public final class HvscopeLanguageServer implements LanguageServer, LanguageClie
     private final VmConfigTextDocumentService text;
     private final VmConfigWorkspaceService workspace;
     private final IntConsumer onExit;
+    private final LiveVmLink liveVm = new LiveVmLink(LiveSessionRegistry.standard());
     private volatile LanguageClient client;
     private volatile boolean shutdown;
 
@@ -37,8 +37,8 @@ public final class HvscopeLanguageServer implements LanguageServer, LanguageClie
      * @param onExit what the {@code exit} notification does with the exit status LSP prescribes (0
      *               after shutdown, else 1): the command exits the JVM, tests record it
      */
-    public HvscopeLanguageServer(VmConfigAnalyzer analyzer, IntConsumer onExit) {
-        this.documents = new Documents(analyzer);
+    public HvscopeLanguageServer(IntConsumer onExit) {
+        this.documents = new Documents();
         this.text = new VmConfigTextDocumentService(this, documents);
         this.workspace = new VmConfigWorkspaceService(this, documents);
         this.onExit = onExit;
@@ -46,7 +46,10 @@ public final class HvscopeLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        PositionEncoding encoding = PositionEncoding.negotiate(params);
+        documents.setEncoding(encoding);
         ServerCapabilities caps = new ServerCapabilities();
+        caps.setPositionEncoding(encoding.kind);
         caps.setTextDocumentSync(TextDocumentSyncKind.Full);
         caps.setHoverProvider(true);
         caps.setCompletionProvider(new CompletionOptions(false, List.of("[", "\"", "=", ",")));
@@ -90,6 +93,10 @@ public final class HvscopeLanguageServer implements LanguageServer, LanguageClie
 
     LanguageClient client() {
         return client;
+    }
+
+    LiveVmLink liveVm() {
+        return liveVm;
     }
 
     @Override

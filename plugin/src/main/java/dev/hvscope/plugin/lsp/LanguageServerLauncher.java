@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.TomlVmConfigAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +61,7 @@ public final class LanguageServerLauncher {
 
     /** A server on these streams, listening; {@code onExit} runs on the {@code exit} notification. */
     public static Launcher<LanguageClient> start(InputStream in, OutputStream out, IntConsumer onExit) {
-        HvscopeLanguageServer server = new HvscopeLanguageServer(new TomlVmConfigAnalyzer(), onExit);
+        HvscopeLanguageServer server = new HvscopeLanguageServer(onExit);
         Launcher<LanguageClient> launcher = new GuardedBuilder(in)
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)

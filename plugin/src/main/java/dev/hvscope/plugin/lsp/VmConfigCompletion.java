@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.Completions;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
@@ -15,8 +14,8 @@ final class VmConfigCompletion {
 
     static CompletionList complete(Documents.Document doc, CompletionParams params) {
         List<CompletionItem> items = new ArrayList<>();
-        for (Completions.Candidate c : Completions.at(doc.text(), params.getPosition().getLine(),
-                params.getPosition().getCharacter())) {
+        int line = params.getPosition().getLine();
+        for (Completions.Candidate c : Completions.at(doc.lines(), line, doc.ranges().index(params.getPosition()))) {
             CompletionItem item = new CompletionItem(c.label());
             item.setInsertText(c.insert());
             item.setDetail(c.detail());

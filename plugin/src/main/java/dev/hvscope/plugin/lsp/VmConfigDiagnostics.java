@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
@@ -8,7 +7,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
-/** Publishes a document's findings as diagnostics (after open and every change). */
+/** Publishes a document's diagnostics (after open and every change): those of {@code hvscope vm}, in LSP ranges. */
 final class VmConfigDiagnostics {
     static final String SOURCE = "hvscope";
 
@@ -22,20 +21,14 @@ final class VmConfigDiagnostics {
     }
 
     static List<Diagnostic> of(Documents.Document doc) {
+        Ranges ranges = doc.ranges();
         List<Diagnostic> out = new ArrayList<>();
-        for (Finding f : doc.analysis().findings()) {
-            Diagnostic d = new Diagnostic(Ranges.of(f.range()), f.message(), severity(f.severity()), SOURCE);
+        for (dev.hvscope.plugin.vmconfig.Diagnostic f : doc.analysis().diagnostics()) {
+            Diagnostic d = new Diagnostic(ranges.of(f.span()), f.message(),
+                    f.isError() ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, SOURCE);
             d.setCode(f.code());
             out.add(d);
         }
         return out;
-    }
-
-    private static DiagnosticSeverity severity(Finding.Severity s) {
-        return switch (s) {
-            case ERROR -> DiagnosticSeverity.Error;
-            case WARNING -> DiagnosticSeverity.Warning;
-            case INFORMATION -> DiagnosticSeverity.Information;
-        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.ConfigItem;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupContent;
@@ -12,10 +11,11 @@ final class VmConfigHover {
     }
 
     static Hover hover(Documents.Document doc, HoverParams params) {
-        ConfigItem item = doc.analysis().itemAt(params.getPosition().getLine(), params.getPosition().getCharacter());
+        Ranges ranges = doc.ranges();
+        ConfigItem item = doc.analysis().itemAt(ranges.at(params.getPosition()));
         if (item == null || item.kind() == ConfigItem.Kind.TABLE) {
             return null;
         }
-        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, item.hover()), Ranges.of(item.selection()));
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, item.hover()), ranges.of(item.selection()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.ConfigItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +17,10 @@ final class VmConfigSymbols {
     static List<Either<SymbolInformation, DocumentSymbol>> symbols(Documents.Document doc) {
         Map<String, DocumentSymbol> tables = new LinkedHashMap<>();
         List<DocumentSymbol> loose = new ArrayList<>();
+        Ranges ranges = doc.ranges();
         for (ConfigItem item : doc.analysis().items()) {
-            DocumentSymbol s = new DocumentSymbol(item.name(), kind(item.kind()), Ranges.of(item.range()),
-                    Ranges.of(item.selection()), item.detail());
+            DocumentSymbol s = new DocumentSymbol(item.name(), kind(item.kind()), ranges.of(item.range()),
+                    ranges.of(item.selection()), item.detail());
             if (item.kind() == ConfigItem.Kind.TABLE) {
                 s.setChildren(new ArrayList<>());
                 tables.putIfAbsent(item.name(), s);

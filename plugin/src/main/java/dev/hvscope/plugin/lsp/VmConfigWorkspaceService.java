@@ -22,7 +22,7 @@ final class VmConfigWorkspaceService implements WorkspaceService {
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams p) {
         if (PassthroughCodeLens.TOGGLE.equals(p.getCommand())) {
-            return PassthroughCodeLens.toggle(documents, server.client(), p.getArguments());
+            return PassthroughCodeLens.toggle(documents, server.client(), server.liveVm(), p.getArguments());
         }
         throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                 "unknown command " + p.getCommand(), null));

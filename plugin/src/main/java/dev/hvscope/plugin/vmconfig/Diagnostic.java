@@ -2,16 +2,26 @@ package dev.hvscope.plugin.vmconfig;
 
 import java.nio.file.Path;
 
-/** One problem in a VM config: where, how bad, what. {@link #format()} is the command line's form. */
-public record Diagnostic(Path file, Position position, Severity severity, String message) {
+/**
+ * One problem in a VM config: where, how bad, what. {@code code} is a stable short name
+ * ("toml-syntax", "region-overlap", ...) so editors and tests need not match message text;
+ * {@link #format()} is the command line's form. The command and the language server show the
+ * same diagnostics.
+ */
+public record Diagnostic(Path file, Span span, Severity severity, String code, String message) {
     public enum Severity { ERROR, WARNING }
 
-    public static Diagnostic error(Path file, Position at, String message) {
-        return new Diagnostic(file, at, Severity.ERROR, message);
+    public static Diagnostic error(Path file, Span at, String code, String message) {
+        return new Diagnostic(file, at, Severity.ERROR, code, message);
     }
 
-    public static Diagnostic warning(Path file, Position at, String message) {
-        return new Diagnostic(file, at, Severity.WARNING, message);
+    public static Diagnostic warning(Path file, Span at, String code, String message) {
+        return new Diagnostic(file, at, Severity.WARNING, code, message);
+    }
+
+    /** Where it starts. */
+    public Position position() {
+        return span.start();
     }
 
     public boolean isError() {
@@ -20,7 +30,7 @@ public record Diagnostic(Path file, Position position, Severity severity, String
 
     /** "vm.toml:12:3: memory region 0x80000000..." (warnings say so). */
     public String format() {
-        return file + ":" + position.line() + ":" + position.column() + ": "
+        return file + ":" + position().line() + ":" + position().column() + ": "
                 + (severity == Severity.WARNING ? "warning: " : "") + message;
     }
 }

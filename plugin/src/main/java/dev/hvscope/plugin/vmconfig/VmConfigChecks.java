@@ -1,14 +1,18 @@
 package dev.hvscope.plugin.vmconfig;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a parsed VM config means for the hosted hypervisor: guest-physical ranges inside the 41-bit
- * Sv39x4 space, 4 KiB aligned, not overlapping; usable mapping flags; files that exist; an entry
- * point in guest RAM; one vCPU. Each finding points at the value it is about.
+ * Sv39x4 space, 4 KiB aligned, not overlapping; usable mapping flags; a pflash window inside the
+ * board's pflash banks; files that exist; an entry point in guest RAM; one vCPU. Each finding
+ * points at the value it is about. Only values that were written with their type are checked
+ * (the parser reported the others), so a half-typed buffer gets no findings about defaults.
  */
 public final class VmConfigChecks {
     /** Sv39x4: guest-physical addresses are 41 bits wide. */
@@ -17,9 +21,10 @@ public final class VmConfigChecks {
     static final long READ = 1;
     static final long WRITE = 2;
     static final long EXECUTE = 4;
+    static final long USER = 8;
     static final long ALL_FLAGS = 0x3f;
 
-    private record Range(String what, long start, long size, Position at) {
+    private record Range(String what, long start, long size, Span at) {
         long end() {
             return start + size;
         }
@@ -41,77 +46,95 @@ public final class VmConfigChecks {
 
     private void run() {
         VmConfig.Base base = config.base();
-        if (base.cpuNum() != 1) {
-            error("base.cpu_num", "cpu_num = " + base.cpuNum() + ": the hosted hypervisor runs exactly one vCPU");
+        if (config.has("base.cpu_num") && base.cpuNum() != 1) {
+            error("base.cpu_num", "cpu-count", "cpu_num = " + base.cpuNum()
+                    + ": the hosted hypervisor runs exactly one vCPU");
         }
         VmConfig.Kernel k = config.kernel();
-        if (!k.imageLocation().equals("fs") && !k.imageLocation().equals("memory")) {
-            error("kernel.image_location", "image_location must be \"fs\" or \"memory\", not \"" + k.imageLocation() + "\"");
+        if (config.has("kernel.image_location") && !VmConfigSchema.IMAGE_LOCATIONS.contains(k.imageLocation())) {
+            error("kernel.image_location", "image-location", "image_location must be \"fs\" or \"memory\", not \""
+                    + k.imageLocation() + "\"");
         }
-        fileExists("kernel.kernel_path", k.kernelPath(), "kernel image");
-        if (k.memoryRegions().isEmpty()) {
-            error("kernel.memory_regions", "memory_regions is empty: the guest needs RAM");
+        if (!k.imageLocation().equals("memory")) {
+            fileExists("kernel.kernel_path", k.kernelPath(), "kernel image");
+        }
+        for (Map.Entry<String, String> e : k.otherImages().entrySet()) {
+            fileExists("kernel." + e.getKey(), e.getValue(), e.getKey().replace("_path", "") + " image");
+        }
+        if (config.has("kernel.memory_regions") && !config.keys().containsKey("kernel.memory_regions[0]")) {
+            error("kernel.memory_regions", "memory-empty", "memory_regions is empty: the guest needs RAM");
         }
         for (VmConfig.MemoryRegion r : k.memoryRegions()) {
             String what = String.format("memory region %#x..%#x", r.gpa(), r.end());
-            if (range(what, r.gpa(), r.size(), r.position())) {
-                flags(r.flags(), r.position(), what);
+            if (range(what, r.gpa(), r.size(), r.span())) {
+                flags(r.flags(), r.span(), what);
                 if (r.mapType() != VmConfig.MemoryRegion.MAP_ALLOC && r.mapType() != VmConfig.MemoryRegion.MAP_IDENTICAL) {
-                    out.add(Diagnostic.error(config.file(), r.position(),
+                    out.add(Diagnostic.error(config.file(), r.span(), "map-type",
                             what + ": map_type " + r.mapType() + " is neither 0 (MAP_ALLOC) nor 1 (MAP_IDENTICAL)"));
                 }
             }
         }
-        inRam("kernel.entry_point", k.entryPoint(), "entry_point");
-        inRam("kernel.kernel_load_addr", k.kernelLoadAddr(), "kernel_load_addr");
         for (VmConfig.PassthroughDevice d : config.devices().passthrough()) {
-            range(String.format("passthrough device '%s' %#x..%#x", d.name(), d.gpa(), d.gpa() + d.size()), d.gpa(),
-                    d.size(), d.position());
+            String what = String.format("passthrough device '%s' %#x..%#x", d.name(), d.gpa(), d.gpa() + d.size());
+            if (range(what, d.gpa(), d.size(), d.span())) {
+                pflashWindow(d.name(), what, d.gpa(), d.size(), d.span());
+            }
             if ((d.hpa() & (PAGE - 1)) != 0) {
-                out.add(Diagnostic.error(config.file(), d.position(),
+                out.add(Diagnostic.error(config.file(), d.span(), "hpa-misaligned",
                         String.format("passthrough device '%s': base_hpa %#x is not 4 KiB aligned", d.name(), d.hpa())));
             }
         }
         for (VmConfig.EmulatedDevice d : config.devices().emulated()) {
-            range(String.format("emulated device '%s' %#x..%#x", d.name(), d.gpa(), d.gpa() + d.size()), d.gpa(),
-                    d.size(), d.position());
+            String what = String.format("emulated device '%s' %#x..%#x", d.name(), d.gpa(), d.gpa() + d.size());
+            if (range(what, d.gpa(), d.size(), d.span())) {
+                pflashWindow(d.name(), what, d.gpa(), d.size(), d.span());
+            }
         }
         VmConfig.Pflash p = config.devices().pflash();
         if (p != null) {
             pflash(p);
         }
         overlaps();
+        inRam("kernel.entry_point", k.entryPoint(), "entry_point");
+        inRam("kernel.kernel_load_addr", k.kernelLoadAddr(), "kernel_load_addr");
     }
 
     private void pflash(VmConfig.Pflash p) {
-        Position at = config.positionOf("devices.pflash.gpa");
-        range(String.format("pflash window %#x..%#x", p.gpa(), p.gpa() + p.size()), p.gpa(), p.size(), at);
-        if (!p.mode().equals("passthrough") && !p.mode().equals("emulate")) {
-            error("devices.pflash.mode", "pflash mode must be \"passthrough\" or \"emulate\", not \"" + p.mode() + "\"");
+        String t = VmConfigSchema.PFLASH_TABLE;
+        if (config.has(t + ".gpa")) {
+            Span at = config.spanOf(t + ".gpa");
+            String what = String.format("pflash window %#x..%#x", p.gpa(), p.gpa() + p.size());
+            if (range(what, p.gpa(), p.size(), at)) {
+                pflashWindow("pflash", what, p.gpa(), p.size(), at);
+            }
+        }
+        if (config.has(t + ".mode") && !VmConfigSchema.PFLASH_MODES.contains(p.mode())) {
+            error(t + ".mode", "pflash-mode", "pflash mode must be \"passthrough\" or \"emulate\", not \"" + p.mode() + "\"");
         }
         if (p.emulateImage() != null) {
-            fileExists("devices.pflash.emulate_image", p.emulateImage(), "pflash emulate image");
-        } else if (p.mode().equals("emulate")) {
-            error("devices.pflash.mode", "pflash mode \"emulate\" needs emulate_image");
+            fileExists(t + ".emulate_image", p.emulateImage(), "pflash emulate image");
+        } else if (p.mode().equals(VmConfig.Pflash.EMULATE)) {
+            error(t + ".mode", "pflash-emulate-image", "pflash mode \"emulate\" needs emulate_image");
         }
         if (p.boardImage() != null) {
-            fileExists("devices.pflash.board_image", p.boardImage(), "pflash board image");
+            fileExists(t + ".board_image", p.boardImage(), "pflash board image");
         }
     }
 
-    /** Alignment, size and the 41-bit limit; records the range for the overlap check. */
-    private boolean range(String what, long start, long size, Position at) {
+    /** Alignment, size and the 41-bit limit; records the range for the overlap check. False: unusable. */
+    private boolean range(String what, long start, long size, Span at) {
         boolean ok = true;
         if (size <= 0) {
-            out.add(Diagnostic.error(config.file(), at, what + ": size must be positive"));
+            out.add(Diagnostic.error(config.file(), at, "region-empty", what + ": size must be positive"));
             return false;
         }
         if ((start & (PAGE - 1)) != 0 || (size & (PAGE - 1)) != 0) {
-            out.add(Diagnostic.error(config.file(), at, what + ": base and size must be multiples of 4 KiB"));
+            out.add(Diagnostic.error(config.file(), at, "region-misaligned",
+                    what + ": base and size must be multiples of 4 KiB"));
             ok = false;
         }
         if (start < 0 || start + size > GPA_LIMIT || start + size < start) {
-            out.add(Diagnostic.error(config.file(), at, what
+            out.add(Diagnostic.error(config.file(), at, "gpa-range", what
                     + ": beyond the 41-bit guest-physical space of Sv39x4 (limit 0x20000000000)"));
             return false;
         }
@@ -119,16 +142,29 @@ public final class VmConfigChecks {
         return ok;
     }
 
-    private void flags(long flags, Position at, String what) {
+    /** A pflash window, or a device named pflash, must sit in the board's pflash banks. */
+    private void pflashWindow(String name, String what, long gpa, long size, Span at) {
+        if (name.toLowerCase(java.util.Locale.ROOT).contains("pflash")
+                && (gpa < VmConfigSchema.PFLASH_WINDOW_START || gpa + size > VmConfigSchema.PFLASH_WINDOW_END)) {
+            out.add(Diagnostic.error(config.file(), at, "pflash-window", String.format(
+                    "%s lies outside the board's pflash banks %#x..%#x", what, VmConfigSchema.PFLASH_WINDOW_START,
+                    VmConfigSchema.PFLASH_WINDOW_END)));
+        }
+    }
+
+    private void flags(long flags, Span at, String what) {
         if ((flags & ~ALL_FLAGS) != 0) {
-            out.add(Diagnostic.error(config.file(), at, String.format(
+            out.add(Diagnostic.error(config.file(), at, "flags", String.format(
                     "%s: flags %#x has bits outside READ|WRITE|EXECUTE|USER|DEVICE|UNCACHED (0x3f)", what, flags)));
         } else if ((flags & (READ | EXECUTE)) == 0) {
-            out.add(Diagnostic.error(config.file(), at, String.format("%s: flags %#x grant neither READ nor EXECUTE",
-                    what, flags)));
+            out.add(Diagnostic.error(config.file(), at, "flags", String.format(
+                    "%s: flags %#x grant neither READ nor EXECUTE", what, flags)));
         } else if ((flags & WRITE) != 0 && (flags & READ) == 0) {
-            out.add(Diagnostic.error(config.file(), at, String.format(
+            out.add(Diagnostic.error(config.file(), at, "flags", String.format(
                     "%s: flags %#x have WRITE without READ (reserved in RISC-V page tables)", what, flags)));
+        } else if ((flags & USER) == 0) {
+            out.add(Diagnostic.warning(config.file(), at, "flags-no-user", String.format(
+                    "%s: flags %#x lack USER (0x8); G-stage leaves need U=1 or every guest access faults", what, flags)));
         }
     }
 
@@ -138,34 +174,47 @@ public final class VmConfigChecks {
                 Range a = ranges.get(j);
                 Range b = ranges.get(i);
                 if (b.start() < a.end() && a.start() < b.end()) {
-                    out.add(Diagnostic.error(config.file(), b.at(), b.what() + " overlaps " + a.what()
-                            + " (line " + a.at().line() + ")"));
+                    out.add(Diagnostic.error(config.file(), b.at(), "region-overlap", b.what() + " overlaps "
+                            + a.what() + " (line " + a.at().start().line() + ")"));
                 }
             }
         }
     }
 
     private void inRam(String key, long gpa, String name) {
+        if (!config.has(key)) {
+            return;
+        }
         for (VmConfig.MemoryRegion r : config.kernel().memoryRegions()) {
             if (gpa >= r.gpa() && gpa < r.end()) {
                 return;
             }
         }
-        error(key, String.format("%s %#x is outside every memory region", name, gpa));
+        error(key, "outside-ram", String.format("%s %#x is outside every memory region", name, gpa));
     }
 
+    /** A path written in the config names a file; nothing to check in a buffer with no file. */
     private void fileExists(String key, String path, String what) {
-        if (path == null || path.isEmpty()) {
-            error(key, what + ": no path given");
+        if (config.file() == null) {
             return;
         }
-        Path p = config.resolve(path);
-        if (!Files.isRegularFile(p)) {
-            error(key, what + " " + path + " does not exist (looked for " + p + ")");
+        if (path == null || path.isEmpty()) {
+            if (config.has(key)) {
+                error(key, "missing-file", what + ": no path given");
+            }
+            return;
+        }
+        try {
+            Path p = config.resolve(path);
+            if (!Files.isRegularFile(p)) {
+                error(key, "missing-file", what + " " + path + " does not exist (looked for " + p.normalize() + ")");
+            }
+        } catch (InvalidPathException e) {
+            error(key, "missing-file", what + " " + path + " is not a path: " + e.getMessage());
         }
     }
 
-    private void error(String key, String message) {
-        out.add(Diagnostic.error(config.file(), config.positionOf(key), message));
+    private void error(String key, String code, String message) {
+        out.add(Diagnostic.error(config.file(), config.spanOf(key), code, message));
     }
 }

@@ -1,5 +1,7 @@
 package dev.hvscope.plugin.vmconfig;
 
+import dev.hvscope.plugin.vmconfig.VmConfigSchema.Key;
+import dev.hvscope.plugin.vmconfig.VmConfigSchema.Type;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -18,29 +20,36 @@ import org.tomlj.TomlTable;
 
 /**
  * Reads an axvisor-shaped VM config with tomlj into a {@link VmConfig}. Reports TOML syntax errors,
- * unknown keys, missing keys and wrong types, each at its line and column; the meaning of the values
- * (overlaps, alignment, files) is {@link VmConfigChecks}' business.
+ * unknown tables and keys, missing keys and wrong types (against {@link VmConfigSchema}), each with
+ * the span it is about; the meaning of the values (overlaps, alignment, files) is
+ * {@link VmConfigChecks}' business. Half-typed text still yields a model of what did parse, for
+ * editors; after a syntax error, keys the error swallowed are not reported missing.
  */
 public final class VmConfigParser {
-    private static final Set<String> TOP = Set.of("base", "kernel", "devices");
-    private static final Set<String> BASE = Set.of("id", "name", "vm_type", "cpu_num", "phys_cpu_ids", "phys_cpu_sets");
-    private static final Set<String> KERNEL = Set.of("entry_point", "image_location", "kernel_path", "kernel_load_addr",
-            "dtb_path", "dtb_load_addr", "ramdisk_path", "ramdisk_load_addr", "disk_path", "memory_regions");
-    private static final Set<String> DEVICES = Set.of("passthrough_devices", "passthrough_addresses", "excluded_devices",
-            "emu_devices", "interrupt_mode", "pflash");
-    private static final Set<String> PFLASH = Set.of("gpa", "size", "mode", "board_image", "emulate_image");
+    private static final List<String> OTHER_IMAGES = List.of("dtb_path", "bios_path", "ramdisk_path", "disk_path");
 
-    /** The parsed config (null when it could not be built) and every problem found on the way. */
-    public record Result(VmConfig config, List<Diagnostic> diagnostics) {
+    /**
+     * @param model       what was read (never null once the text was read): for editors
+     * @param diagnostics every problem found on the way
+     */
+    public record Result(VmConfig model, List<Diagnostic> diagnostics) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+
+        /** The config to run: the model when its shape is right, else null. */
+        public VmConfig config() {
+            return hasErrors() ? null : model;
         }
     }
 
     private final Path file;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final Map<String, Position> positions = new HashMap<>();
-    private String[] lines = new String[0];
+    private final Map<String, Span> values = new HashMap<>();
+    private final Map<String, Span> keys = new HashMap<>();
+    private ConfigText src;
+    /** A syntax error cut the document short: keys it swallowed are not reported missing. */
+    private boolean truncated;
 
     private VmConfigParser(Path file) {
         this.file = file;
@@ -50,236 +59,244 @@ public final class VmConfigParser {
         try {
             return parse(file, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new Result(null, List.of(Diagnostic.error(file, Position.START,
+            return new Result(null, List.of(Diagnostic.error(file, Span.START, "unreadable",
                     "cannot read the config: " + e.getMessage())));
         }
     }
 
-    /** Parses text as though it were the content of file (editors hand over unsaved buffers). */
+    /** Parses text as though it were the content of file (editors hand over unsaved buffers; file may be null). */
     public static Result parse(Path file, String text) {
-        return new VmConfigParser(file).run(text);
+        try {
+            return new VmConfigParser(file).run(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser bug on some input (50,000 nested brackets) is a diagnostic, not a crash
+            return new Result(null, List.of(Diagnostic.error(file, Span.START, "unparsable",
+                    "cannot parse the config: " + e)));
+        }
     }
 
     private Result run(String text) {
-        lines = text.split("\n", -1);
+        src = new ConfigText(text);
         TomlParseResult toml = Toml.parse(text);
         for (TomlParseError e : toml.errors()) {
-            diagnostics.add(Diagnostic.error(file, pos(e.position()), "TOML syntax: " + stripPosition(e.getMessage())));
+            diagnostics.add(Diagnostic.error(file, src.errorAt(pos(e.position())), "toml-syntax",
+                    "TOML syntax: " + stripPosition(e.getMessage())));
         }
-        if (!toml.errors().isEmpty()) {
-            return new Result(null, List.copyOf(diagnostics));
+        truncated = !toml.errors().isEmpty();
+        for (String key : toml.keySet()) {
+            if (!VmConfigSchema.TOP.contains(key)) {
+                boolean table = toml.get(List.of(key)) instanceof TomlTable;
+                diagnostics.add(Diagnostic.warning(file, keySpan(toml, key), table ? "unknown-table" : "unknown-key",
+                        (table ? "unknown table [" + key + "]" : "unknown key '" + key + "' at the top level")
+                                + " (expected [base], [kernel] or [devices])"));
+            }
         }
-        unknownKeys(toml, "", TOP);
-        TomlTable baseT = table(toml, "base", true);
-        TomlTable kernelT = table(toml, "kernel", true);
-        TomlTable devicesT = table(toml, "devices", false);
-        if (baseT == null || kernelT == null) {
-            return new Result(null, List.copyOf(diagnostics));
+        TomlTable baseT = table(toml, "base", "base", true);
+        TomlTable kernelT = table(toml, "kernel", "kernel", true);
+        TomlTable devicesT = table(toml, "devices", "devices", false);
+        List<VmConfig.Table> tables = new ArrayList<>();
+        for (ConfigText.Header h : src.headers()) {
+            tables.add(new VmConfig.Table(h.name(), src.lineSpan(h.line()), src.tableSpan(h.line())));
         }
-        VmConfig.Base base = base(baseT);
-        VmConfig.Kernel kernel = kernel(kernelT);
-        VmConfig.Devices devices = devices(devicesT);
-        VmConfig config = null;
-        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
-            config = new VmConfig(file, base, kernel, devices, positions);
-        }
+        VmConfig config = new VmConfig(file, base(baseT), kernel(kernelT), devices(devicesT), values, keys, tables);
         return new Result(config, List.copyOf(diagnostics));
     }
 
+    // ---- the tables ----
+
     private VmConfig.Base base(TomlTable t) {
-        unknownKeys(t, "base", BASE);
-        return new VmConfig.Base(integer(t, "base", "id", true, 0), string(t, "base", "name", true, ""),
-                integer(t, "base", "cpu_num", true, 1));
+        return new VmConfig.Base(integer(t, "base.id", 0), string(t, "base.name", ""), integer(t, "base.cpu_num", 1));
     }
 
     private VmConfig.Kernel kernel(TomlTable t) {
-        unknownKeys(t, "kernel", KERNEL);
-        long entry = integer(t, "kernel", "entry_point", true, 0);
-        String location = string(t, "kernel", "image_location", false, "fs");
-        String path = string(t, "kernel", "kernel_path", true, "");
-        long load = integer(t, "kernel", "kernel_load_addr", true, 0);
-        long dtb = integer(t, "kernel", "dtb_load_addr", false, 0);
-        List<VmConfig.MemoryRegion> regions = new ArrayList<>();
-        TomlArray arr = array(t, "kernel", "memory_regions", true);
-        if (arr != null) {
-            for (int i = 0; i < arr.size(); i++) {
-                String at = "kernel.memory_regions[" + i + "]";
-                Position p = skipBlank(pos(arr.inputPositionOf(i)));
-                positions.put(at, p);
-                long[] v = numbers(arr.get(i), at, p, 4, "[base_paddr, size, flags, map_type]");
-                if (v != null) {
-                    regions.add(new VmConfig.MemoryRegion(v[0], v[1], v[2], v[3], p));
-                }
+        String location = string(t, "kernel.image_location", "fs");
+        if (t != null && !truncated && !location.equals("memory") && t.get(List.of("kernel_path")) == null) {
+            diagnostics.add(Diagnostic.error(file, values.get("kernel"), "missing-key", "missing key 'kernel_path' in [kernel]"));
+        }
+        Map<String, String> images = new HashMap<>();
+        for (String key : OTHER_IMAGES) {
+            String path = string(t, "kernel." + key, null);
+            if (path != null) {
+                images.put(key, path);
             }
         }
-        return new VmConfig.Kernel(entry, location, path, load, dtb, regions);
+        List<VmConfig.MemoryRegion> regions = new ArrayList<>();
+        TomlArray arr = has("kernel.memory_regions") ? (TomlArray) t.get(List.of("memory_regions")) : null;
+        for (int i = 0; arr != null && i < arr.size(); i++) {
+            String at = "kernel.memory_regions[" + i + "]";
+            Span span = element(arr, i, at);
+            long[] v = numbers(arr.get(i), at, span, 4, "[base_paddr, size, flags, map_type]");
+            if (v != null) {
+                values.put(at, span);
+                regions.add(new VmConfig.MemoryRegion(v[0], v[1], v[2], v[3], span));
+            }
+        }
+        return new VmConfig.Kernel(integer(t, "kernel.entry_point", 0), location, string(t, "kernel.kernel_path", ""),
+                integer(t, "kernel.kernel_load_addr", 0), integer(t, "kernel.dtb_load_addr", 0), regions, images);
     }
 
     private VmConfig.Devices devices(TomlTable t) {
         List<VmConfig.PassthroughDevice> pass = new ArrayList<>();
         List<VmConfig.EmulatedDevice> emu = new ArrayList<>();
-        VmConfig.Pflash pflash = null;
         if (t == null) {
             return new VmConfig.Devices(pass, emu, null);
         }
-        unknownKeys(t, "devices", DEVICES);
-        TomlArray pt = array(t, "devices", "passthrough_devices", false);
+        TomlArray pt = has("devices.passthrough_devices") ? (TomlArray) t.get(List.of("passthrough_devices")) : null;
         for (int i = 0; pt != null && i < pt.size(); i++) {
             String at = "devices.passthrough_devices[" + i + "]";
-            Position p = skipBlank(pos(pt.inputPositionOf(i)));
-            positions.put(at, p);
-            Object[] v = tuple(pt.get(i), at, p, "[name, base_gpa, base_hpa, length, irq]",
+            Span span = element(pt, i, at);
+            Object[] v = tuple(pt.get(i), at, span, "[name, base_gpa, base_hpa, length, irq]",
                     String.class, Long.class, Long.class, Long.class, Long.class);
             if (v != null) {
+                values.put(at, span);
                 pass.add(new VmConfig.PassthroughDevice((String) v[0], (Long) v[1], (Long) v[2], (Long) v[3],
-                        (Long) v[4], p));
+                        (Long) v[4], span));
             }
         }
-        TomlArray et = array(t, "devices", "emu_devices", false);
+        TomlArray et = has("devices.emu_devices") ? (TomlArray) t.get(List.of("emu_devices")) : null;
         for (int i = 0; et != null && i < et.size(); i++) {
             String at = "devices.emu_devices[" + i + "]";
-            Position p = skipBlank(pos(et.inputPositionOf(i)));
-            positions.put(at, p);
-            Object[] v = tuple(et.get(i), at, p, "[name, base_gpa, length, irq, emu_type, [config...]]",
+            Span span = element(et, i, at);
+            Object[] v = tuple(et.get(i), at, span, "[name, base_gpa, length, irq, emu_type, [config...]]",
                     String.class, Long.class, Long.class, Long.class, Long.class, TomlArray.class);
-            if (v != null) {
-                long[] cfg = numbers(v[5], at + "[5]", p, -1, "a list of integers");
+            long[] cfg = v == null ? null : numbers(v[5], at + "[5]", span, -1, "a list of integers");
+            if (cfg != null) {
                 List<Long> config = new ArrayList<>();
-                for (long c : cfg == null ? new long[0] : cfg) {
+                for (long c : cfg) {
                     config.add(c);
                 }
+                values.put(at, span);
                 emu.add(new VmConfig.EmulatedDevice((String) v[0], (Long) v[1], (Long) v[2], (Long) v[3], (Long) v[4],
-                        config, p));
+                        config, span));
             }
         }
-        TomlTable pf = table(t, "pflash", false, "devices");
-        if (pf != null) {
-            unknownKeys(pf, "devices.pflash", PFLASH);
-            String ctx = "devices.pflash";
-            pflash = new VmConfig.Pflash(integer(pf, ctx, "gpa", true, 0), integer(pf, ctx, "size", false, 0x1000),
-                    string(pf, ctx, "mode", false, "passthrough"), string(pf, ctx, "board_image", false, null),
-                    string(pf, ctx, "emulate_image", false, null), positions.getOrDefault("devices.pflash", Position.START));
+        return new VmConfig.Devices(pass, emu, pflash(table(t, "pflash", VmConfigSchema.PFLASH_TABLE, false)));
+    }
+
+    private VmConfig.Pflash pflash(TomlTable t) {
+        if (t == null) {
+            return null;
         }
-        return new VmConfig.Devices(pass, emu, pflash);
+        String p = VmConfigSchema.PFLASH_TABLE;
+        ConfigText.Header h = src.header(p);
+        Span header = h != null ? src.lineSpan(h.line()) : keys.getOrDefault(p, Span.START);
+        // the mode's value even when mistyped: flipping it rewrites what is there
+        Span modeValue = t.get(List.of("mode")) == null ? null : src.valueOfKeyAt(pos(t.inputPositionOf(List.of("mode"))));
+        return new VmConfig.Pflash(integer(t, p + ".gpa", 0), integer(t, p + ".size", 0x1000),
+                string(t, p + ".mode", VmConfig.Pflash.PASSTHROUGH), string(t, p + ".board_image", null),
+                string(t, p + ".emulate_image", null), header, modeValue);
     }
 
-    // ---- typed access that records what is wrong where ----
+    // ---- shape: tables, keys, types ----
 
-    private void unknownKeys(TomlTable t, String context, Set<String> known) {
-        for (String key : t.keySet()) {
-            if (!known.contains(key)) {
-                String where = context.isEmpty() ? "top level" : "[" + context + "]";
-                diagnostics.add(Diagnostic.error(file, pos(t.inputPositionOf(List.of(key))),
-                        "unknown key '" + key + "' in " + where + " (known: " + String.join(", ", new java.util.TreeSet<>(known))
-                                + ")"));
-            }
-        }
-    }
-
-    private TomlTable table(TomlTable parent, String key, boolean required) {
-        return table(parent, key, required, "");
-    }
-
-    private TomlTable table(TomlTable parent, String key, boolean required, String context) {
-        String path = context.isEmpty() ? key : context + "." + key;
+    /** The table {@code key} of parent (dotted name {@code path}), its keys checked; null when absent or no table. */
+    private TomlTable table(TomlTable parent, String key, String path, boolean required) {
         Object v = parent.get(List.of(key));
         if (v == null) {
-            if (required) {
-                diagnostics.add(Diagnostic.error(file, Position.START, "missing table [" + path + "]"));
+            if (required && !truncated) {
+                diagnostics.add(Diagnostic.error(file, src.lineSpan(0), "missing-table", "missing table [" + path + "]"));
             }
             return null;
         }
-        Position p = pos(parent.inputPositionOf(List.of(key)));
-        positions.put(path, p);
-        if (!(v instanceof TomlTable)) {
-            diagnostics.add(Diagnostic.error(file, p, path + " must be a table, not " + typeName(v)));
+        Span at = keySpan(parent, key);
+        keys.put(path, at);
+        if (!(v instanceof TomlTable t)) {
+            diagnostics.add(Diagnostic.error(file, valueSpan(parent, key), "wrong-type",
+                    path + " must be a table, not " + typeName(v)));
             return null;
         }
-        return (TomlTable) v;
-    }
-
-    private long integer(TomlTable t, String context, String key, boolean required, long fallback) {
-        Object v = value(t, context, key, required);
-        if (v == null) {
-            return fallback;
+        values.put(path, at);
+        for (String k : t.keySet()) {
+            keyOf(t, path, k);
         }
-        if (!(v instanceof Long)) {
-            diagnostics.add(Diagnostic.error(file, positions.get(context + "." + key),
-                    context + "." + key + " must be an integer, not " + typeName(v)));
-            return fallback;
-        }
-        return (Long) v;
-    }
-
-    private String string(TomlTable t, String context, String key, boolean required, String fallback) {
-        Object v = value(t, context, key, required);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String)) {
-            diagnostics.add(Diagnostic.error(file, positions.get(context + "." + key),
-                    context + "." + key + " must be a string, not " + typeName(v)));
-            return fallback;
-        }
-        return (String) v;
-    }
-
-    private TomlArray array(TomlTable t, String context, String key, boolean required) {
-        Object v = value(t, context, key, required);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof TomlArray)) {
-            diagnostics.add(Diagnostic.error(file, positions.get(context + "." + key),
-                    context + "." + key + " must be an array, not " + typeName(v)));
-            return null;
-        }
-        return (TomlArray) v;
-    }
-
-    private Object value(TomlTable t, String context, String key, boolean required) {
-        Object v = t.get(List.of(key));
-        if (v == null) {
-            if (required) {
-                diagnostics.add(Diagnostic.error(file, positions.getOrDefault(context, Position.START),
-                        "missing key '" + key + "' in [" + context + "]"));
+        if (!truncated) {
+            for (Key k : VmConfigSchema.keysOf(path)) {
+                if (k.required() && t.get(List.of(k.name())) == null) {
+                    diagnostics.add(Diagnostic.error(file, at, "missing-key",
+                            "missing key '" + k.name() + "' in [" + path + "]"));
+                }
             }
-            return null;
         }
-        positions.put(context + "." + key, valuePos(pos(t.inputPositionOf(List.of(key)))));
-        return v;
+        return t;
+    }
+
+    /** One key of a table: known, of its type; records its spans. */
+    private void keyOf(TomlTable t, String path, String name) {
+        Key k = VmConfigSchema.key(path, name);
+        Span keySpan = keySpan(t, name);
+        if (k == null) {
+            TreeSet<String> known = new TreeSet<>();
+            VmConfigSchema.keysOf(path).forEach(x -> known.add(x.name()));
+            diagnostics.add(Diagnostic.warning(file, keySpan, "unknown-key", "unknown key '" + name + "' in [" + path
+                    + "] (known: " + String.join(", ", known) + ")"));
+            return;
+        }
+        String full = path + "." + name;
+        keys.put(full, keySpan);
+        Object v = t.get(List.of(name));
+        if (k.type() == Type.TABLE) {
+            return; // checked as a table of its own
+        }
+        Span valueSpan = valueSpan(t, name);
+        if (!typeName(v).equals(typeName(k.type()))) {
+            diagnostics.add(Diagnostic.error(file, valueSpan, "wrong-type",
+                    full + " must be " + typeName(k.type()) + ", not " + typeName(v)));
+            return;
+        }
+        values.put(full, valueSpan);
+    }
+
+    private boolean has(String path) {
+        return values.containsKey(path);
+    }
+
+    private long integer(TomlTable t, String path, long fallback) {
+        return has(path) ? (Long) t.get(List.of(last(path))) : fallback;
+    }
+
+    private String string(TomlTable t, String path, String fallback) {
+        return has(path) ? (String) t.get(List.of(last(path))) : fallback;
+    }
+
+    private static String last(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private Span element(TomlArray a, int i, String at) {
+        // tomlj's element position is where the element's leading blanks and comments begin
+        Span span = src.tokenAt(pos(a.inputPositionOf(i)));
+        keys.put(at, span);
+        return span;
     }
 
     /** An array of integers; arity -1 = any length. */
-    private long[] numbers(Object v, String at, Position p, int arity, String shape) {
-        if (!(v instanceof TomlArray) || (arity >= 0 && ((TomlArray) v).size() != arity)) {
-            diagnostics.add(Diagnostic.error(file, p, at + " must be " + shape + ", not " + describe(v)));
+    private long[] numbers(Object v, String at, Span span, int arity, String shape) {
+        if (!(v instanceof TomlArray a) || (arity >= 0 && a.size() != arity)) {
+            diagnostics.add(Diagnostic.error(file, span, "entry-shape", at + " must be " + shape + ", not " + describe(v)));
             return null;
         }
-        TomlArray a = (TomlArray) v;
         long[] out = new long[a.size()];
         for (int i = 0; i < a.size(); i++) {
-            if (!(a.get(i) instanceof Long)) {
-                diagnostics.add(Diagnostic.error(file, skipBlank(pos(a.inputPositionOf(i))),
+            if (!(a.get(i) instanceof Long n)) {
+                diagnostics.add(Diagnostic.error(file, src.tokenAt(pos(a.inputPositionOf(i))), "wrong-type",
                         at + "[" + i + "] must be an integer, not " + typeName(a.get(i))));
                 return null;
             }
-            out[i] = (Long) a.get(i);
+            out[i] = n;
         }
         return out;
     }
 
-    private Object[] tuple(Object v, String at, Position p, String shape, Class<?>... types) {
-        if (!(v instanceof TomlArray) || ((TomlArray) v).size() != types.length) {
-            diagnostics.add(Diagnostic.error(file, p, at + " must be " + shape + ", not " + describe(v)));
+    private Object[] tuple(Object v, String at, Span span, String shape, Class<?>... types) {
+        if (!(v instanceof TomlArray a) || a.size() != types.length) {
+            diagnostics.add(Diagnostic.error(file, span, "entry-shape", at + " must be " + shape + ", not " + describe(v)));
             return null;
         }
-        TomlArray a = (TomlArray) v;
         Object[] out = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             if (!types[i].isInstance(a.get(i))) {
-                diagnostics.add(Diagnostic.error(file, skipBlank(pos(a.inputPositionOf(i))), at + "[" + i + "] must be "
-                        + typeName(types[i]) + ", not " + typeName(a.get(i)) + " (" + shape + ")"));
+                diagnostics.add(Diagnostic.error(file, src.tokenAt(pos(a.inputPositionOf(i))), "wrong-type", at + "["
+                        + i + "] must be " + typeName(types[i]) + ", not " + typeName(a.get(i)) + " (" + shape + ")"));
                 return null;
             }
             out[i] = a.get(i);
@@ -288,11 +305,20 @@ public final class VmConfigParser {
     }
 
     private static String describe(Object v) {
-        return v instanceof TomlArray ? "an array of " + ((TomlArray) v).size() : typeName(v);
+        return v instanceof TomlArray a ? "an array of " + a.size() : typeName(v);
     }
 
     private static String typeName(Object v) {
         return v == null ? "nothing" : typeName(v.getClass());
+    }
+
+    private static String typeName(Type t) {
+        return switch (t) {
+            case INTEGER -> "an integer";
+            case STRING -> "a string";
+            case ARRAY -> "an array";
+            case TABLE -> "a table";
+        };
     }
 
     private static String typeName(Class<?> c) {
@@ -305,35 +331,19 @@ public final class VmConfigParser {
         return "a date/time";
     }
 
-    /** tomlj places a key's position on the key; values are reported where the value starts. */
-    private Position valuePos(Position key) {
-        if (key.line() > lines.length) {
-            return key;
-        }
-        String line = lines[key.line() - 1];
-        int eq = line.indexOf('=', key.column() - 1);
-        return eq < 0 ? key : skipBlank(new Position(key.line(), eq + 2));
+    // ---- positions ----
+
+    private Span keySpan(TomlTable t, String key) {
+        TomlPosition p = t.inputPositionOf(List.of(key));
+        return p == null ? Span.START : src.keyAt(pos(p));
     }
 
-    /** tomlj places array elements after the previous separator: move over blanks and comments. */
-    private Position skipBlank(Position p) {
-        int line = p.line();
-        int col = p.column();
-        while (line <= lines.length) {
-            String text = lines[line - 1];
-            while (col <= text.length() && (text.charAt(col - 1) == ' ' || text.charAt(col - 1) == '\t'
-                    || text.charAt(col - 1) == '\r')) {
-                col++;
-            }
-            if (col <= text.length() && text.charAt(col - 1) != '#') {
-                return new Position(line, col);
-            }
-            line++;
-            col = 1;
-        }
-        return p;
+    private Span valueSpan(TomlTable t, String key) {
+        TomlPosition p = t.inputPositionOf(List.of(key));
+        return p == null ? Span.START : src.valueOfKeyAt(pos(p));
     }
 
+    /** tomlj counts lines from 1 and columns in code points from 1, as {@link Position} does. */
     private static Position pos(TomlPosition p) {
         return p == null ? Position.START : new Position(p.line(), p.column());
     }

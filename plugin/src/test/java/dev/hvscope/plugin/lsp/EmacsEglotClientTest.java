@@ -75,7 +75,8 @@ class EmacsEglotClientTest {
         assertEquals("pflash-window", d.get("code").getAsString());
         assertEquals(gpaLine, d.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
         assertTrue(o.get("hover").getAsString().contains("4 KiB | 4096 |"), o.get("hover")::toString);
-        assertEquals("emulate", o.get("toggled").getAsString());
+        assertEquals("emulate", o.getAsJsonObject("toggled").get("mode").getAsString(), o.get("toggled")::toString);
+        assertEquals(false, o.getAsJsonObject("toggled").get("liveVmSwitched").getAsBoolean());
         String text = o.get("text").getAsString();
         assertEquals(broken.replace("mode = \"passthrough\"", "mode = \"emulate\""), text);
     }

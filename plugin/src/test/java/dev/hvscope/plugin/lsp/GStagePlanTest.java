@@ -2,9 +2,7 @@ package dev.hvscope.plugin.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hvscope.plugin.lsp.analysis.GStagePlan;
-import dev.hvscope.plugin.lsp.analysis.GStagePlan.Run;
-import dev.hvscope.plugin.lsp.analysis.Hex;
+import dev.hvscope.plugin.lsp.GStagePlan.Run;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

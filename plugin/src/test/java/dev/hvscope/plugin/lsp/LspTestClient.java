@@ -16,9 +16,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
 import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.GeneralClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.MessageActionItem;
@@ -51,11 +53,18 @@ final class LspTestClient implements LanguageClient, AutoCloseable {
     final Map<String, String> texts = new ConcurrentHashMap<>();
     final List<ApplyWorkspaceEditParams> edits = new CopyOnWriteArrayList<>();
     final List<Integer> exits = new CopyOnWriteArrayList<>();
+    /** What the server chose (null: it said nothing, which means UTF-16). */
+    final String positionEncoding;
     private final PipedOutputStream toServer;
     private final PipedOutputStream toClient;
     private int version;
 
     LspTestClient() {
+        this(null);
+    }
+
+    /** @param positionEncodings what the client offers in general.positionEncodings (null: nothing, so UTF-16) */
+    LspTestClient(List<String> positionEncodings) {
         try {
             PipedInputStream serverIn = new PipedInputStream(1 << 20);
             toServer = new PipedOutputStream(serverIn);
@@ -70,7 +79,16 @@ final class LspTestClient implements LanguageClient, AutoCloseable {
                     .create();
             client.startListening();
             server = client.getRemoteProxy();
-            InitializeResult init = get(server.initialize(new InitializeParams()));
+            InitializeParams params = new InitializeParams();
+            if (positionEncodings != null) {
+                ClientCapabilities caps = new ClientCapabilities();
+                GeneralClientCapabilities general = new GeneralClientCapabilities();
+                general.setPositionEncodings(positionEncodings);
+                caps.setGeneral(general);
+                params.setCapabilities(caps);
+            }
+            InitializeResult init = get(server.initialize(params));
+            positionEncoding = init.getCapabilities().getPositionEncoding();
             if (init.getCapabilities() == null) {
                 throw new IllegalStateException("no capabilities");
             }

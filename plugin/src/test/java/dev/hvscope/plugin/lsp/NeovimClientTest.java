@@ -69,7 +69,8 @@ class NeovimClientTest {
 
         assertTrue(o.get("hover").getAsString().contains("| 0x8000_0000..0x8100_0000 | allocated frames | 4 KiB | 4096 |"),
                 o.get("hover")::toString);
-        assertEquals("emulate", o.get("toggled").getAsString());
+        assertEquals("emulate", o.getAsJsonObject("toggled").get("mode").getAsString(), o.get("toggled")::toString);
+        assertEquals(false, o.getAsJsonObject("toggled").get("liveVmSwitched").getAsBoolean());
         List<String> after = o.getAsJsonArray("lines").asList().stream().map(JsonElement::getAsString).toList();
         assertTrue(after.contains("mode = \"emulate\""), after::toString);
         assertTrue(!after.contains("mode = \"passthrough\""));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
@@ -32,9 +33,18 @@ class PassthroughCodeLensTest {
         return LspTestClient.get(client.server.getTextDocumentService().codeLens(new CodeLensParams(LspTestClient.doc(uri))));
     }
 
-    private static Object run(CodeLens lens) {
-        return LspTestClient.get(client.server.getWorkspaceService().executeCommand(
+    /** Runs the lens's command; answers the result's fields (mode, liveVmSwitched, liveVm). */
+    static Map<?, ?> run(LspTestClient client, CodeLens lens) {
+        Object r = LspTestClient.get(client.server.getWorkspaceService().executeCommand(
                 new ExecuteCommandParams(lens.getCommand().getCommand(), lens.getCommand().getArguments())));
+        assertTrue(r instanceof Map, () -> "not an object: " + r);
+        return (Map<?, ?>) r;
+    }
+
+    private static Object run(CodeLens lens) {
+        Map<?, ?> r = run(client, lens);
+        assertEquals(false, r.get("liveVmSwitched"), r::toString);
+        return r.get("mode");
     }
 
     @Test

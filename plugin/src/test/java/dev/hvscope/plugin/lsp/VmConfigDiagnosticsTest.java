@@ -105,7 +105,8 @@ class VmConfigDiagnosticsTest {
                 """;
         Diagnostic d = only(diagnose(text), "region-overlap");
         assertEquals(range(11, 2, 11, 34), d.getRange());
-        assertTrue(d.getMessage().contains("overlaps memory region 0"), d.getMessage());
+        assertEquals("memory region 0x80f00000..0x81000000 overlaps memory region 0x80000000..0x81000000 (line 11)",
+                d.getMessage());
     }
 
     @Test
@@ -152,8 +153,26 @@ class VmConfigDiagnosticsTest {
     @Test
     void missingRequiredKey_pointsAtTheHeader() {
         Diagnostic d = only(diagnose("[base]\nid = 1\nname = \"x\"\n[kernel]\nentry_point = 0\nkernel_load_addr = 0\n"
-                + "memory_regions = []\n"), "missing-key");
+                + "image_location = \"memory\"\nmemory_regions = []\n"), "missing-key");
         assertEquals(range(0, 0, 0, 6), d.getRange());
         assertTrue(d.getMessage().contains("cpu_num"));
+    }
+
+    @Test
+    void checksOfTheVmCommand_reachTheEditorWithTheSameWords() throws Exception {
+        String text = HEAD.replace("cpu_num = 1", "cpu_num = 2")
+                + "memory_regions = [[0x8000_0000, 0x100_0000, 0xf, 0]]\n"
+                + "[devices]\npassthrough_devices = [[\"uart\", 0x1000_0000, 0x9000_0800, 0x1000, 10]]\n";
+        Path file = dir.resolve("same.vm.toml");
+        java.nio.file.Files.writeString(file, text);
+        List<Diagnostic> ds = client.open(file.toUri().toString(), text);
+        assertEquals(range(3, 10, 3, 11), only(ds, "cpu-count").getRange());
+        only(ds, "hpa-misaligned");
+        // what `hvscope vm` prints for the file, message for message
+        dev.hvscope.plugin.vmconfig.VmConfigParser.Result r = dev.hvscope.plugin.vmconfig.VmConfigParser.parse(file);
+        List<String> vm = new java.util.ArrayList<>();
+        r.diagnostics().forEach(d -> vm.add(d.message()));
+        dev.hvscope.plugin.vmconfig.VmConfigChecks.check(r.config()).forEach(d -> vm.add(d.message()));
+        assertEquals(vm, ds.stream().map(Diagnostic::getMessage).toList());
     }
 }

@@ -78,7 +78,7 @@ class VmConfigParserTest {
         VmConfig c = VmConfigParser.parse(file).config();
         assertEquals("demo", c.base().name());
         assertEquals(0x8020_0000L, c.kernel().entryPoint());
-        assertEquals(List.of(new VmConfig.MemoryRegion(0x8000_0000L, 0x100_0000L, 0xf, 0, new Position(11, 3))),
+        assertEquals(List.of(new VmConfig.MemoryRegion(0x8000_0000L, 0x100_0000L, 0xf, 0, Span.on(11, 3, 36))),
                 c.kernel().memoryRegions());
         assertEquals("uart", c.devices().passthrough().get(0).name());
         assertEquals("emulate", c.devices().pflash().mode());
@@ -105,7 +105,7 @@ class VmConfigParserTest {
     void unknownKey_namesTheKeyAndTable() throws IOException {
         List<String> d = diagnose(edit(GOOD, "cpu_num = 1", "cpu_num = 1\ncpus = 2"));
         assertEquals(1, d.size(), d.toString());
-        assertTrue(d.get(0).startsWith(at(5, 1) + "unknown key 'cpus' in [base]"), d.get(0));
+        assertTrue(d.get(0).startsWith(at(5, 1) + "warning: unknown key 'cpus' in [base]"), d.get(0));
     }
 
     @Test
@@ -118,6 +118,15 @@ class VmConfigParserTest {
     }
 
     @Test
+    void columns_countCodePoints_soAnEmojiIsOneColumn() throws IOException {
+        // 😀 is two UTF-16 units, é one, → one: "x" starts at code point column 32 (UTF-16: 33)
+        List<String> d = diagnose(edit(GOOD, "[[\"uart\", 0x1000_0000,", "[[\"\ud83d\ude00é→\", \"x\","));
+        assertEquals(1, d.size(), d.toString());
+        assertTrue(d.get(0).startsWith(at(14, 32) + "devices.passthrough_devices[0][1] must be an integer, not a string"),
+                d.get(0));
+    }
+
+    @Test
     void missingKey_isAnError() throws IOException {
         List<String> d = diagnose(edit(GOOD, "kernel_path = \"guest.elf\"\n", ""));
         assertEquals(List.of(at(5, 1) + "missing key 'kernel_path' in [kernel]"), d);
@@ -126,7 +135,7 @@ class VmConfigParserTest {
     @Test
     void overlappingRegions_pointAtTheSecond() throws IOException {
         List<String> d = diagnose(edit(GOOD, "  [0x8000_0000, 0x100_0000, 0xf, 0],",
-                "  [0x8000_0000, 0x100_0000, 0xf, 0],\n  [0x8080_0000, 0x100_0000, 0x7, 0],"));
+                "  [0x8000_0000, 0x100_0000, 0xf, 0],\n  [0x8080_0000, 0x100_0000, 0xf, 0],"));
         assertEquals(List.of(at(12, 3) + "memory region 0x80800000..0x81800000 overlaps memory region "
                 + "0x80000000..0x81000000 (line 11)"), d);
     }
@@ -134,8 +143,11 @@ class VmConfigParserTest {
     @Test
     void deviceOverlappingRam_isReported() throws IOException {
         List<String> d = diagnose(edit(GOOD, "gpa = 0x2200_0000", "gpa = 0x8000_0000"));
-        assertEquals(List.of(at(17, 7) + "pflash window 0x80000000..0x80001000 overlaps memory region "
-                + "0x80000000..0x81000000 (line 11)"), d);
+        assertEquals(List.of(
+                at(17, 7) + "pflash window 0x80000000..0x80001000 lies outside the board's pflash banks "
+                        + "0x20000000..0x24000000",
+                at(17, 7) + "pflash window 0x80000000..0x80001000 overlaps memory region "
+                        + "0x80000000..0x81000000 (line 11)"), d);
     }
 
     @Test

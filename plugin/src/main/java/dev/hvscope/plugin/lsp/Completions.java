@@ -1,7 +1,8 @@
-package dev.hvscope.plugin.lsp.analysis;
+package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.lsp.analysis.AxvisorShape.DeviceName;
-import dev.hvscope.plugin.lsp.analysis.AxvisorShape.Key;
+import dev.hvscope.plugin.vmconfig.ConfigText;
+import dev.hvscope.plugin.vmconfig.VmConfigSchema;
+import dev.hvscope.plugin.vmconfig.VmConfigSchema.Key;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,20 +17,44 @@ import java.util.regex.Pattern;
  * device lists, flags and map types in memory regions. Works on half-typed text: it reads lines
  * and brackets, not a parse tree.
  */
-public final class Completions {
+final class Completions {
     private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_\\-]+)\\s*=");
 
     private Completions() {
     }
 
-    public enum Kind { TABLE, KEY, VALUE, DEVICE, FLAG }
-
-    /** @param insert the text to insert (may span lines) */
-    public record Candidate(String label, String insert, String detail, Kind kind) {
+    /** A device name offered in device lists, with the QEMU virt window it occupies. */
+    record DeviceName(String name, long gpa, long size, long irq, String doc) {
     }
 
-    public static List<Candidate> at(String text, int line, int column) {
-        SourceText src = new SourceText(text);
+    static final List<DeviceName> DEVICES = List.of(
+            new DeviceName("pflash", 0x2200_0000L, 0x200_0000L, 0, "CFI pflash#1, the h_2_0 tour's flash bank"),
+            new DeviceName("uart", 0x1000_0000L, 0x1000L, 10, "NS16550A UART"),
+            new DeviceName("plic", 0x0c00_0000L, 0x60_0000L, 0, "PLIC"),
+            new DeviceName("clint", 0x0200_0000L, 0x1_0000L, 0, "ACLINT (CLINT)"),
+            new DeviceName("sifive_test", 0x10_0000L, 0x1000L, 0, "sifive_test finisher"),
+            new DeviceName("virtio-mmio", 0x1000_1000L, 0x1000L, 1, "virtio-mmio slot 0"));
+
+    /** MappingFlags values offered in memory regions. */
+    static final List<Map.Entry<String, String>> FLAGS = List.of(
+            Map.entry("0xf", "READ|WRITE|EXECUTE|USER (G-stage leaves need USER)"),
+            Map.entry("0x7", "READ|WRITE|EXECUTE"),
+            Map.entry("0xb", "READ|WRITE|USER"),
+            Map.entry("0x1", "READ"),
+            Map.entry("0x2", "WRITE"),
+            Map.entry("0x4", "EXECUTE"),
+            Map.entry("0x8", "USER"),
+            Map.entry("0x10", "DEVICE"),
+            Map.entry("0x20", "UNCACHED"));
+
+    enum Kind { TABLE, KEY, VALUE, DEVICE, FLAG }
+
+    /** @param insert the text to insert (may span lines) */
+    record Candidate(String label, String insert, String detail, Kind kind) {
+    }
+
+    /** @param column a string index into the line */
+    static List<Candidate> at(ConfigText src, int line, int column) {
         String lineText = src.line(line);
         String before = lineText.substring(0, Math.min(Math.max(column, 0), lineText.length()));
         String table = src.tableAt(line);
@@ -40,7 +65,7 @@ public final class Completions {
         }
         if (before.trim().startsWith("[")) {
             List<Candidate> out = new ArrayList<>();
-            for (String name : AxvisorShape.TABLES.keySet()) {
+            for (String name : VmConfigSchema.TABLES.keySet()) {
                 out.add(new Candidate(name, name, "table [" + name + "]", Kind.TABLE));
             }
             return out;
@@ -51,8 +76,8 @@ public final class Completions {
         }
         Set<String> present = keysPresent(src, headerLine);
         List<Candidate> out = new ArrayList<>();
-        for (Key k : AxvisorShape.keysOf(table)) {
-            if (k.type() != AxvisorShape.Type.TABLE && !present.contains(k.name())) {
+        for (Key k : VmConfigSchema.keysOf(table)) {
+            if (k.type() != VmConfigSchema.Type.TABLE && !present.contains(k.name())) {
                 out.add(new Candidate(k.name(), k.name() + " = " + k.example(), k.doc(), Kind.KEY));
             }
         }
@@ -62,15 +87,15 @@ public final class Completions {
     private static List<Candidate> values(String table, String key) {
         List<Candidate> out = new ArrayList<>();
         List<String> choices = switch (key) {
-            case "mode" -> AxvisorShape.PFLASH_MODES;
-            case "image_location" -> AxvisorShape.IMAGE_LOCATIONS;
+            case "mode" -> VmConfigSchema.PFLASH_MODES;
+            case "image_location" -> VmConfigSchema.IMAGE_LOCATIONS;
             case "interrupt_mode" -> List.of("passthrough", "emulated");
             default -> List.of();
         };
         for (String c : choices) {
             out.add(new Candidate(c, "\"" + c + "\"", key + " value", Kind.VALUE));
         }
-        Key k = AxvisorShape.key(table, key);
+        Key k = VmConfigSchema.key(table, key);
         if (out.isEmpty() && k != null && !k.example().isEmpty()) {
             out.add(new Candidate(k.example(), k.example(), k.doc(), Kind.VALUE));
         }
@@ -81,38 +106,31 @@ public final class Completions {
     private record ArrayContext(String key, int depth, int slot) {
     }
 
-    private static ArrayContext arrayContext(SourceText src, int headerLine, int line, String before) {
+    private static ArrayContext arrayContext(ConfigText src, int headerLine, int line, String before) {
         String key = null;
-        int depth = 0;
-        int slot = 0;
+        int[] depthSlot = {0, 0};
         for (int l = Math.max(headerLine + 1, 0); l <= line; l++) {
             String s = l == line ? before : src.line(l);
-            if (depth == 0) {
+            if (depthSlot[0] == 0) {
                 Matcher m = KEY.matcher(s);
                 if (m.find()) {
                     key = m.group(1);
                 }
             }
-            char quote = 0;
-            for (int c = 0; c < s.length(); c++) {
-                char ch = s.charAt(c);
-                if (quote != 0) {
-                    quote = ch == quote ? 0 : quote;
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                } else if (ch == '#') {
-                    break;
-                } else if (ch == '[') {
-                    depth++;
-                    slot = 0;
-                } else if (ch == ']') {
-                    depth = Math.max(0, depth - 1);
-                } else if (ch == ',') {
-                    slot++;
+            ConfigText.scan(s, 0, c -> {
+                switch (s.charAt(c)) {
+                    case '[' -> {
+                        depthSlot[0]++;
+                        depthSlot[1] = 0;
+                    }
+                    case ']' -> depthSlot[0] = Math.max(0, depthSlot[0] - 1);
+                    case ',' -> depthSlot[1]++;
+                    default -> { }
                 }
-            }
+                return true;
+            });
         }
-        return depth > 0 && key != null ? new ArrayContext(key, depth, slot) : null;
+        return depthSlot[0] > 0 && key != null ? new ArrayContext(key, depthSlot[0], depthSlot[1]) : null;
     }
 
     private static List<Candidate> inArray(ArrayContext a) {
@@ -128,14 +146,14 @@ public final class Completions {
                     out.add(new Candidate("0", "0", "MAP_ALLOC: frames from host RAM", Kind.FLAG));
                     out.add(new Candidate("1", "1", "MAP_IDENTICAL: GPA = HPA", Kind.FLAG));
                 } else {
-                    for (Map.Entry<String, String> f : AxvisorShape.FLAGS) {
+                    for (Map.Entry<String, String> f : FLAGS) {
                         out.add(new Candidate(f.getKey(), f.getKey(), f.getValue(), Kind.FLAG));
                     }
                 }
             }
             case "passthrough_devices", "emu_devices" -> {
                 boolean emu = a.key().equals("emu_devices");
-                for (DeviceName d : AxvisorShape.DEVICES) {
+                for (DeviceName d : DEVICES) {
                     if (a.depth() == 1) {
                         String entry = emu
                                 ? "[\"" + d.name() + "\", " + Hex.of(d.gpa()) + ", " + Hex.of(d.size()) + ", " + d.irq()
@@ -154,9 +172,9 @@ public final class Completions {
         return out;
     }
 
-    private static int headerLineOf(SourceText src, int line) {
+    private static int headerLineOf(ConfigText src, int line) {
         int found = -1;
-        for (SourceText.Header h : src.headers()) {
+        for (ConfigText.Header h : src.headers()) {
             if (h.line() > line) {
                 break;
             }
@@ -165,7 +183,7 @@ public final class Completions {
         return found;
     }
 
-    private static Set<String> keysPresent(SourceText src, int headerLine) {
+    private static Set<String> keysPresent(ConfigText src, int headerLine) {
         Set<String> keys = new HashSet<>();
         int end = headerLine < 0 ? firstHeader(src) : src.tableEndLine(headerLine);
         for (int l = headerLine + 1; l <= end && l < src.lineCount(); l++) {
@@ -177,7 +195,7 @@ public final class Completions {
         return keys;
     }
 
-    private static int firstHeader(SourceText src) {
+    private static int firstHeader(ConfigText src) {
         return src.headers().isEmpty() ? src.lineCount() - 1 : src.headers().get(0).line() - 1;
     }
 }

@@ -1,4 +1,4 @@
-package dev.hvscope.plugin.lsp.analysis;
+package dev.hvscope.plugin.vmconfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,20 +7,15 @@ import java.util.Map;
 /**
  * The tables and keys of an axvisor VM config (arceos-hypervisor/axvisor {@code configs/vms/*.toml})
  * plus hvscope's {@code [devices.pflash]}: names, value types, whether required, one line of
- * documentation and the text completion inserts. Everything the analysis and completion know
- * about the shape is here.
+ * documentation and an example value. The parser checks against it; editors complete from it.
  */
-public final class AxvisorShape {
-    private AxvisorShape() {
+public final class VmConfigSchema {
+    private VmConfigSchema() {
     }
 
     public enum Type { INTEGER, STRING, ARRAY, TABLE }
 
     public record Key(String name, Type type, boolean required, String doc, String example) {
-    }
-
-    /** A device name offered in device lists, with the QEMU virt window it occupies. */
-    public record DeviceName(String name, long gpa, long size, long irq, String doc) {
     }
 
     public static final String PFLASH_TABLE = "devices.pflash";
@@ -33,25 +28,8 @@ public final class AxvisorShape {
     /** Table name → its keys, in the order completion offers them. */
     public static final Map<String, List<Key>> TABLES = tables();
 
-    public static final List<DeviceName> DEVICES = List.of(
-            new DeviceName("pflash", 0x2200_0000L, 0x200_0000L, 0, "CFI pflash#1, the h_2_0 tour's flash bank"),
-            new DeviceName("uart", 0x1000_0000L, 0x1000L, 10, "NS16550A UART"),
-            new DeviceName("plic", 0x0c00_0000L, 0x60_0000L, 0, "PLIC"),
-            new DeviceName("clint", 0x0200_0000L, 0x1_0000L, 0, "ACLINT (CLINT)"),
-            new DeviceName("sifive_test", 0x10_0000L, 0x1000L, 0, "sifive_test finisher"),
-            new DeviceName("virtio-mmio", 0x1000_1000L, 0x1000L, 1, "virtio-mmio slot 0"));
-
-    /** MappingFlags values offered in memory regions. */
-    public static final List<Map.Entry<String, String>> FLAGS = List.of(
-            Map.entry("0xf", "READ|WRITE|EXECUTE|USER (G-stage leaves need USER)"),
-            Map.entry("0x7", "READ|WRITE|EXECUTE"),
-            Map.entry("0xb", "READ|WRITE|USER"),
-            Map.entry("0x1", "READ"),
-            Map.entry("0x2", "WRITE"),
-            Map.entry("0x4", "EXECUTE"),
-            Map.entry("0x8", "USER"),
-            Map.entry("0x10", "DEVICE"),
-            Map.entry("0x20", "UNCACHED"));
+    /** The top-level tables, in file order. */
+    public static final List<String> TOP = List.of("base", "kernel", "devices");
 
     public static List<Key> keysOf(String table) {
         return TABLES.getOrDefault(table, List.of());
@@ -78,7 +56,7 @@ public final class AxvisorShape {
         t.put("kernel", List.of(
                 new Key("entry_point", Type.INTEGER, true, "guest PC at start (GPA)", "0x8020_0000"),
                 new Key("image_location", Type.STRING, false, "\"fs\" (load kernel_path) or \"memory\"", "\"fs\""),
-                new Key("kernel_path", Type.STRING, false, "guest image, relative to this file", "\"guest.elf\""),
+                new Key("kernel_path", Type.STRING, false, "guest image, relative to this file (needed when image_location is \"fs\")", "\"guest.elf\""),
                 new Key("kernel_load_addr", Type.INTEGER, true, "GPA the image is loaded at", "0x8020_0000"),
                 new Key("dtb_path", Type.STRING, false, "device tree blob", "\"guest.dtb\""),
                 new Key("dtb_load_addr", Type.INTEGER, false, "GPA of the device tree (a1)", "0x8200_0000"),
@@ -95,13 +73,15 @@ public final class AxvisorShape {
                         "[[name, base_gpa, base_hpa, length, irq], ...]: mapped linearly", "[]"),
                 new Key("emu_devices", Type.ARRAY, false,
                         "[[name, base_gpa, length, irq, emu_type, [config...]], ...]: MMIO exits", "[]"),
+                new Key("passthrough_addresses", Type.ARRAY, false, "[[base, length], ...]: extra linear maps", "[]"),
+                new Key("excluded_devices", Type.ARRAY, false, "device tree paths left out of passthrough", "[]"),
                 new Key("interrupt_mode", Type.STRING, false, "\"passthrough\" or \"emulated\"", "\"passthrough\""),
                 new Key("pflash", Type.TABLE, false, "hvscope: the guest's pflash window and its mode", "")));
         t.put(PFLASH_TABLE, List.of(
                 new Key("gpa", Type.INTEGER, true, "guest window base (inside 0x2000_0000..0x2400_0000)", "0x2200_0000"),
                 new Key("size", Type.INTEGER, false, "window size", "0x200_0000"),
-                new Key("mode", Type.STRING, true,
-                        "\"passthrough\" (map_linear onto the board's pflash#1) or \"emulate\" (map_alloc + fill)",
+                new Key("mode", Type.STRING, false,
+                        "\"passthrough\" (map_linear onto the board's pflash#1, the default) or \"emulate\" (map_alloc + fill)",
                         "\"passthrough\""),
                 new Key("board_image", Type.STRING, false, "what the board's pflash#1 holds", "\"pflash.img\""),
                 new Key("emulate_image", Type.STRING, false, "file an emulated window is filled from",

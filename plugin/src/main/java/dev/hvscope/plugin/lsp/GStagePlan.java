@@ -1,4 +1,4 @@
-package dev.hvscope.plugin.lsp.analysis;
+package dev.hvscope.plugin.lsp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ public record GStagePlan(List<Run> runs, int level1Tables, int level0Tables, int
     public static final long PAGE_2M = 1L << 21;
     public static final long PAGE_1G = 1L << 30;
     /** Sv39x4: a 41-bit guest physical address space. */
-    public static final long GPA_LIMIT = 1L << 41;
+    public static final long GPA_LIMIT = dev.hvscope.plugin.vmconfig.VmConfigChecks.GPA_LIMIT;
     static final int ROOT_PAGES = 4;
 
     /**

@@ -1,4 +1,4 @@
-package dev.hvscope.plugin.lsp.analysis;
+package dev.hvscope.plugin.lsp;
 
 /** Addresses the way the axvisor configs write them: {@code 0x8000_0000}, {@code 0x200_0000}. */
 public final class Hex {

@@ -1,4 +1,6 @@
-package dev.hvscope.plugin.lsp.analysis;
+package dev.hvscope.plugin.lsp;
+
+import dev.hvscope.plugin.vmconfig.Span;
 
 /**
  * Something in a VM config an editor shows: a table, a memory region, a device. Items inside a
@@ -8,8 +10,7 @@ package dev.hvscope.plugin.lsp.analysis;
  * @param selection the part to highlight (a table's header, an entry's brackets)
  * @param hover     Markdown for a hover, with the G-stage mappings for regions and devices
  */
-public record ConfigItem(Kind kind, String name, String parent, String detail, TextRange range, TextRange selection,
-        String hover) {
+record ConfigItem(Kind kind, String name, String parent, String detail, Span range, Span selection, String hover) {
 
-    public enum Kind { TABLE, MEMORY_REGION, PASSTHROUGH_DEVICE, EMULATED_DEVICE, PFLASH }
+    enum Kind { TABLE, MEMORY_REGION, PASSTHROUGH_DEVICE, EMULATED_DEVICE, PFLASH }
 }
