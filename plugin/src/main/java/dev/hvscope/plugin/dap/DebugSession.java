@@ -32,6 +32,7 @@ final class DebugSession {
     private final Symbols symbols = new Symbols();
     private final VariableStore variables = new VariableStore();
     private final BreakpointTable breakpoints = new BreakpointTable();
+    private final ExitSubscriptions exitSubscriptions = new ExitSubscriptions();
     private final ExecutorService waiter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dap-stop-waiter");
         t.setDaemon(true);
@@ -125,6 +126,19 @@ final class DebugSession {
         return physical;
     }
 
+    ExitSubscriptions exitSubscriptions() {
+        return exitSubscriptions;
+    }
+
+    /** The subscribed exits changed: re-arm now when stopped, else at the next stop. */
+    void exitFiltersChanged() {
+        if (running) {
+            breakpointsDirty = true;
+        } else if (connected()) {
+            syncExitVectors(rsp);
+        }
+    }
+
     Set<String> exceptionFilters() {
         return exceptionFilters;
     }
@@ -152,8 +166,9 @@ final class DebugSession {
      * left the guest. The vectors are read again at every stop, as a hypervisor sets stvec at start.
      */
     private void syncExitVectors(RspClient c) {
+        exitSubscriptions.syncCatch(this, c, exceptionFilters);
         List<BreakpointTable.Entry> vectors = new ArrayList<>();
-        if (!exceptionFilters.isEmpty()) {
+        if (!exceptionFilters.isEmpty() || exitSubscriptions.needVectors(c)) {
             for (String csr : new String[] {"stvec", "mtvec"}) {
                 Long v = HypervisorScope.csr(this, csr);
                 if (v != null && (v & ~3L) != 0) {
@@ -298,7 +313,8 @@ final class DebugSession {
                     c.run().step(tid);
                     StopReply first = c.run().awaitStop(0);
                     breakpoints.restoreAt(c, lifted);
-                    if (step || first.exited() || first.signal() != StopReply.SIGTRAP || pauseRequested) {
+                    if (step || first.exited() || first.signal() != StopReply.SIGTRAP || pauseRequested
+                            || first.pairs().containsKey("hvexit")) {
                         if (handleStop(c, first, step)) {
                             return;
                         }
@@ -349,7 +365,7 @@ final class DebugSession {
         c.threads().select(tid);
         long pc = c.registers().read("pc");
         running = false;
-        if (breakpointsDirty || !exceptionFilters.isEmpty()) {
+        if (breakpointsDirty || !exceptionFilters.isEmpty() || exitSubscriptions.active()) {
             breakpointsDirty = false;
             syncExitVectors(c);
         }
@@ -358,17 +374,32 @@ final class DebugSession {
         } catch (RspException e) {
             // keep the old list
         }
+        String caught = r.pairs().containsKey("hvexit")
+                ? exitSubscriptions.onCaught(this, r, tid, exceptionFilters, exceptionConditions) : null;
         if (step) {
             reportStop(StoppedEventArgumentsReason.STEP, null, tid, null);
             return true;
+        }
+        if (r.pairs().containsKey("hvexit")) {
+            if (caught != null) {
+                reportStop(StoppedEventArgumentsReason.EXCEPTION, caught, tid, null);
+                return true;
+            }
+            if (!pauseRequested && breakpoints.codeAt(pc).stream()
+                    .allMatch(e -> e.source == BreakpointTable.Source.EXIT_VECTOR)) {
+                running = true;   // a subscribed exit: the event went out, the run goes on
+                return false;
+            }
         }
         long watched = r.watchAddress();
         if (watched != -1) {
             List<BreakpointTable.Entry> hit = breakpoints.dataAt(watched);
             List<Integer> ids = new ArrayList<>();
+            String mode = null;
             for (BreakpointTable.Entry e : hit) {
                 if (shouldStop(e)) {
                     ids.add(e.id);
+                    mode = e.mode != null ? e.mode : mode;
                 }
             }
             if (ids.isEmpty() && !hit.isEmpty() && !pauseRequested) {
@@ -377,7 +408,9 @@ final class DebugSession {
                 return false;
             }
             watchStop = true;
-            reportStop(StoppedEventArgumentsReason.DATA_BREAKPOINT, "write to " + Addresses.hex(watched), tid, ids);
+            String switched = mode == null ? null : PflashModeSwitch.apply(this, c, mode);
+            reportStop(StoppedEventArgumentsReason.DATA_BREAKPOINT,
+                    "write to " + Addresses.hex(watched) + (switched == null ? "" : "; " + switched), tid, ids);
             return true;
         }
         List<BreakpointTable.Entry> hit = breakpoints.codeAt(pc);
@@ -399,8 +432,11 @@ final class DebugSession {
             for (BreakpointTable.Entry e : hit) {
                 if (e.source == BreakpointTable.Source.EXIT_VECTOR) {
                     if (exit == null) {
-                        exit = VmExitClassifier.classify(this, c, e.mode.equals("mtvec"), exceptionFilters,
-                                exceptionConditions);
+                        VmExitClassifier.GuestExit g = VmExitClassifier.read(this, e.mode.equals("mtvec"));
+                        exit = g == null ? null : VmExitClassifier.stopText(g, exceptionFilters, exceptionConditions);
+                        if (!exitSubscriptions.byStub(c)) {
+                            exitSubscriptions.onVector(this, g, tid, exit != null);
+                        }
                     }
                     continue;
                 }
