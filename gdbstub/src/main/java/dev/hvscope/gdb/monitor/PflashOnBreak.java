@@ -56,6 +56,10 @@ public final class PflashOnBreak {
         if (mode == null) {
             return null;
         }
+        if (pf.mode().equals(mode)) {
+            // setting it again would unmap the pages, and the access re-fault into this breakpoint
+            return "hvscope: breakpoint at 0x" + Long.toHexString(e.address()) + ": pflash mode already " + mode + "\n";
+        }
         pf.setMode(mode);
         return "hvscope: breakpoint at 0x" + Long.toHexString(e.address()) + ": pflash mode switched to " + pf.mode()
                 + "\n";
