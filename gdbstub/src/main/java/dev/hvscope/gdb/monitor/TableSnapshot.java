@@ -80,12 +80,14 @@ public final class TableSnapshot {
         if (readable < entries) {
             unreadable++;
         }
+        java.nio.LongBuffer ptes = java.nio.ByteBuffer.wrap(page).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        int leafShift = mode.leafShift(lvl);
         for (int i = 0; i < readable; i++) {
-            long e = littleEndian64(page, i * PagingMode.PTE_SIZE);
+            long e = ptes.get(i);
             if ((e & PteBits.V) == 0) {
                 continue;
             }
-            long in = prefix | ((long) i << mode.leafShift(lvl));
+            long in = prefix | ((long) i << leafShift);
             if ((e & (PteBits.R | PteBits.W | PteBits.X)) != 0) {
                 add(signExtend(in), PteBits.ppn(e) << PagingMode.PAGE_SHIFT, e,
                         tableAddr + (long) i * PagingMode.PTE_SIZE, lvl);
@@ -93,14 +95,6 @@ public final class TableSnapshot {
                 walk(d, thread, space, lvl - 1, PteBits.ppn(e) << PagingMode.PAGE_SHIFT, in);
             }
         }
-    }
-
-    private static long littleEndian64(byte[] b, int off) {
-        long v = 0;
-        for (int k = 7; k >= 0; k--) {
-            v = v << 8 | (b[off + k] & 0xff);
-        }
-        return v;
     }
 
     private long signExtend(long va) {
