@@ -3,7 +3,7 @@
 # Needs node >= 20 and npm. Install the result with: code --install-extension hvscope-*.vsix
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-npm install --no-audit --no-fund --loglevel=error
+npm ci --no-audit --no-fund --loglevel=error
 version=$(node -p "require('./package.json').version")
 node test/activation.test.js
 npx --no-install vsce package --skip-license --out "hvscope-${version}.vsix"

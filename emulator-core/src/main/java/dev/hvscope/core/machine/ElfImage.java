@@ -1,6 +1,7 @@
 package dev.hvscope.core.machine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +18,18 @@ public final class ElfImage {
     private final long entry;
     private final List<ElfSegment> segments;
     private final List<ElfSymbol> symbols;
+    private final List<ElfSection> sections;
     /** Symbols usable for address lookup, sorted by value. */
     private final ElfSymbol[] byAddress;
 
     ElfImage(String name, byte[] bytes, long entry, List<ElfSegment> segments, List<ElfSymbol> symbols) {
+        this(name, bytes, entry, segments, symbols, List.of());
+    }
+
+    ElfImage(String name, byte[] bytes, long entry, List<ElfSegment> segments, List<ElfSymbol> symbols,
+             List<ElfSection> sections) {
         this.name = name;
+        this.sections = List.copyOf(sections);
         this.bytes = bytes;
         this.entry = entry;
         this.segments = List.copyOf(segments);
@@ -58,6 +66,27 @@ public final class ElfImage {
         return symbols;
     }
 
+    /** The section headers, in file order (empty for a stripped file without them). */
+    public List<ElfSection> sections() {
+        return sections;
+    }
+
+    /**
+     * A copy of the file bytes of the first section with this name (for example {@code
+     * .debug_line}), or empty when there is none or it holds no file bytes (SHT_NOBITS).
+     */
+    public Optional<byte[]> sectionBytes(String sectionName) {
+        for (ElfSection s : sections) {
+            if (s.name().equals(sectionName)) {
+                if (s.type() == ElfSection.SHT_NOBITS) {
+                    return Optional.empty();
+                }
+                return Optional.of(Arrays.copyOfRange(bytes, (int) s.offset(), (int) (s.offset() + s.size())));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Lowest physical address of any loadable segment. */
     public long lowAddress() {
         long lo = -1L;
@@ -83,7 +112,7 @@ public final class ElfImage {
     /**
      * The symbol an address belongs to, with the offset into it. A sized symbol (a C function or
      * object) covers [value, value + size); an unsized one (an assembly label) covers everything up
-     * to the next symbol. When several symbols share an address, a function wins, then a global.
+     * to the next symbol, within its loadable segment. When several symbols share an address, a function wins, then a global.
      */
     public Optional<SymbolLocation> symbolAt(long addr) {
         int lo = 0;
@@ -108,10 +137,20 @@ public final class ElfImage {
                 best = byAddress[i];
             }
         }
-        if (best.size() != 0 && !best.covers(addr)) {
+        if (best.size() != 0 ? !best.covers(addr) : !sameSegment(best.value(), addr)) {
             return Optional.empty();
         }
         return Optional.of(new SymbolLocation(best.name(), addr - best.value()));
+    }
+
+    /** Whether both addresses lie in one loadable segment (an unsized label ends where its segment does). */
+    private boolean sameSegment(long a, long b) {
+        for (ElfSegment s : segments) {
+            if (Long.compareUnsigned(a - s.vaddr(), s.memsz()) < 0 && Long.compareUnsigned(b - s.vaddr(), s.memsz()) < 0) {
+                return true;
+            }
+        }
+        return segments.isEmpty();
     }
 
     private static int rank(ElfSymbol s) {

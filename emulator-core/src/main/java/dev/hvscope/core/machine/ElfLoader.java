@@ -93,7 +93,8 @@ public final class ElfLoader {
             long entry = u64(24);
             List<ElfSegment> segments = programHeaders(u64(32), u16(54), u16(56));
             List<ElfSymbol> symbols = symbols(u64(40), u16(58), u16(60));
-            return new ElfImage(name, b, entry, segments, symbols);
+            List<ElfSection> sections = sections(u64(40), u16(58), u16(60), u16(62));
+            return new ElfImage(name, b, entry, segments, symbols, sections);
         }
 
         private void checkIdent() {
@@ -199,6 +200,47 @@ public final class ElfLoader {
             return out;
         }
 
+        /**
+         * The section headers named from e_shstrndx's table; none when there is no table. A section
+         * whose bytes lie outside the file is left out (only debuggers read sections).
+         */
+        private List<ElfSection> sections(long shoff, int entsize, int count, int shstrndx) {
+            List<ElfSection> out = new ArrayList<>();
+            if (shoff == 0 || count == 0 || shstrndx == SHN_UNDEF || shstrndx >= count) {
+                return out;
+            }
+            // symbols() has checked entsize and the table's range
+            int str = (int) shoff + shstrndx * entsize;
+            long strOff = u64(str + 24);
+            long strSize = u64(str + 32);
+            if (!inFile(strOff, strSize)) {
+                return out; // sections are for debuggers: a broken name table hides them, the image still loads
+            }
+            for (int i = 0; i < count; i++) {
+                int sh = (int) shoff + i * entsize;
+                long nameIdx = u32(sh) & 0xffff_ffffL;
+                int type = u32(sh + 4);
+                long addr = u64(sh + 16);
+                long offset = u64(sh + 24);
+                long size = u64(sh + 32);
+                String secName = nameIdx < strSize ? cString((int) strOff, (int) strSize, (int) nameIdx) : "";
+                if (type == ElfSection.SHT_NOBITS || inFile(offset, size)) {
+                    out.add(new ElfSection(secName, type, addr, offset, size));
+                }
+            }
+            return out;
+        }
+
+        /** The NUL-terminated string at idx of the table [strOff, strOff + strSize); cut at the table's end. */
+        private String cString(int strOff, int strSize, int idx) {
+            int start = strOff + idx;
+            int end = start;
+            while (end < strOff + strSize && b[end] != 0) {
+                end++;
+            }
+            return new String(b, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         private void readSymbol(int s, int strOff, int strSize, List<ElfSymbol> out) {
             long nameIdx = u32(s) & 0xffff_ffffL;
             int info = b[s + 4] & 0xff;
@@ -225,6 +267,10 @@ public final class ElfLoader {
                 return;
             }
             out.add(new ElfSymbol(symName, value, size, info & 0xf, info >>> 4));
+        }
+
+        private boolean inFile(long off, long len) {
+            return Long.compareUnsigned(off, b.length) <= 0 && Long.compareUnsigned(len, b.length - off) <= 0;
         }
 
         /** [off, off + len) must lie inside the file; both are unsigned 64-bit values from the file. */

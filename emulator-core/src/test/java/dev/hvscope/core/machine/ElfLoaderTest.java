@@ -28,7 +28,7 @@ class ElfLoaderTest {
 
     static TestElf twoSegmentProgram() {
         return new TestElf()
-                .segment(RAM, CODE, CODE.length)
+                .segment(RAM, CODE, 0x200)
                 .segment(RAM + 0x1000, new byte[] {1, 2, 3, 4}, 0x20)
                 .symbol("_start", RAM, 0, ElfSymbol.STT_NOTYPE)
                 .symbol("main", RAM + 0x100, 0x40, ElfSymbol.STT_FUNC)
@@ -99,6 +99,17 @@ class ElfLoaderTest {
         assertTrue(img.symbolAt(RAM - 1).isEmpty());
         assertTrue(img.symbolAt(RAM + 0x140).isEmpty(), "main is 0x40 bytes");
         assertTrue(img.symbolAt(RAM + 0x1008).isEmpty(), "counter is 8 bytes");
+    }
+
+    @Test
+    void symbolAt_unsizedLabelEndsWithItsSegment() {
+        ElfImage img = ElfLoader.parse("l.elf", new TestElf()
+                .segment(RAM, new byte[16], 16)
+                .symbol("_start", RAM, 0, ElfSymbol.STT_NOTYPE)
+                .build());
+        assertEquals("_start+0xc", img.symbolAt(RAM + 12).orElseThrow().toString());
+        assertTrue(img.symbolAt(RAM + 16).isEmpty(), "past the segment");
+        assertTrue(img.symbolAt(0xffff_ffc0_8020_0000L).isEmpty(), "another image's address");
     }
 
     @Test

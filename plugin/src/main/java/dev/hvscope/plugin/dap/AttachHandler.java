@@ -2,7 +2,7 @@ package dev.hvscope.plugin.dap;
 
 import java.util.Map;
 
-/** attach: connects to a running stub. Arguments: {@code host} (127.0.0.1), {@code port}, {@code elf}, {@code stopOnEntry}. */
+/** attach: connects to a running stub. Arguments: {@code host} (127.0.0.1), {@code port}, {@code elf} ({@link ElfArgs}), {@code sourceRoot}, {@code stopOnEntry}. */
 final class AttachHandler implements RequestHandler<Map<String, Object>, Void> {
     @Override
     public Void handle(Map<String, Object> args, DebugSession session) {

@@ -33,6 +33,11 @@ final class DebugSession {
     private final VariableStore variables = new VariableStore();
     private final BreakpointTable breakpoints = new BreakpointTable();
     private final ExitSubscriptions exitSubscriptions = new ExitSubscriptions();
+    private final SourceLines sourceLines = new SourceLines();
+    /** The line step in progress (next/stepIn by line), or null. */
+    private volatile LineStep lineStep;
+    /** A line step's next move: true for one instruction, false to run (to its hidden breakpoint). */
+    private volatile boolean stepAgain;
     private final ExecutorService waiter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dap-stop-waiter");
         t.setDaemon(true);
@@ -121,6 +126,10 @@ final class DebugSession {
         return breakpoints;
     }
 
+    SourceLines sourceLines() {
+        return sourceLines;
+    }
+
     RemotePhysicalMemory physical() {
         rsp();
         return physical;
@@ -164,11 +173,13 @@ final class DebugSession {
      * VM exit filters work on any stub: hidden breakpoints on the trap vectors (stvec, mtvec bases)
      * stop every trap into HS or M, and {@link VmExitClassifier} decides on the client whether it
      * left the guest. The vectors are read again at every stop, as a hypervisor sets stvec at start.
+     * hvscope's stub catches the exits itself ({@link StubExitCatch}); then no vector is needed.
      */
     private void syncExitVectors(RspClient c) {
-        exitSubscriptions.syncCatch(this, c, exceptionFilters);
         List<BreakpointTable.Entry> vectors = new ArrayList<>();
-        if (!exceptionFilters.isEmpty() || exitSubscriptions.needVectors(c)) {
+        Set<String> caught = new HashSet<>(exceptionFilters);
+        caught.addAll(exitSubscriptions.kinds());   // hvexit stops for the hvscope/vmExit event too
+        if (!StubExitCatch.arm(c, caught) && !caught.isEmpty()) {
             for (String csr : new String[] {"stvec", "mtvec"}) {
                 Long v = HypervisorScope.csr(this, csr);
                 if (v != null && (v & ~3L) != 0) {
@@ -286,6 +297,61 @@ final class DebugSession {
         resume(tid, false);
     }
 
+    /**
+     * Starts a step by source line on tid; false (nothing started) when the pc has no line, so
+     * the caller steps by instruction. The waiter drives the moves ({@link #lineStepGoesOn}).
+     */
+    synchronized boolean stepLines(long tid, LineStep.Kind kind) {
+        LineStep s = LineStep.at(this, tid, kind);
+        if (s == null) {
+            return false;
+        }
+        LineStep.Action a = s.first(this, pc(tid));
+        lineStep = s;
+        try {
+            if (a.singleStep()) {
+                resume(tid, true);
+            } else {
+                runTo(tid, a.runTo());
+            }
+        } catch (RuntimeException e) {
+            lineStep = null;
+            throw e;
+        }
+        return true;
+    }
+
+    /** At a line step's intermediate stop: true when it goes on, with its next move set up. */
+    private boolean lineStepGoesOn(RspClient c, long pc) {
+        LineStep s = lineStep;
+        if (s == null || pauseRequested) {
+            return false;
+        }
+        LineStep.Action a = s.after(this, pc);
+        if (a.stop()) {
+            return false;
+        }
+        stepAgain = a.singleStep();
+        if (!a.singleStep()) {
+            breakpoints.replace(BreakpointTable.Source.STEP_OVER, List.of(new BreakpointTable.Entry(-1,
+                    BreakpointTable.Source.STEP_OVER, a.runTo(), 4, dev.hvscope.plugin.rspclient.BreakpointKind.SOFTWARE,
+                    null, null, null, null)));
+            breakpoints.sync(c);
+        }
+        running = true;
+        return true;
+    }
+
+    /** A step's stop: a pause when the client paused a line step on its way. */
+    private String lineStepReason() {
+        return lineStep != null && pauseRequested ? StoppedEventArgumentsReason.PAUSE : StoppedEventArgumentsReason.STEP;
+    }
+
+    private String lineStepText() {
+        LineStep s = lineStep;
+        return s == null ? null : s.stopText();
+    }
+
     /** Ctrl-C to a running target; the waiter reports the stop. */
     void pause() {
         if (!connected()) {
@@ -314,11 +380,12 @@ final class DebugSession {
                     StopReply first = c.run().awaitStop(0);
                     breakpoints.restoreAt(c, lifted);
                     if (step || first.exited() || first.signal() != StopReply.SIGTRAP || pauseRequested
-                            || first.pairs().containsKey("hvexit")) {
+                            || stepOverTargetAt(c) || first.pairs().containsKey("hvexit")) {
                         if (handleStop(c, first, step)) {
                             return;
                         }
                         at = readPc(c);
+                        step = lineStep != null ? stepAgain : step;
                         continue;
                     }
                 }
@@ -332,6 +399,7 @@ final class DebugSession {
                     return;
                 }
                 at = readPc(c);
+                step = lineStep != null ? stepAgain : step;
             }
         } catch (RuntimeException e) {
             running = false;
@@ -341,6 +409,16 @@ final class DebugSession {
             output(OutputEventArgumentsCategory.STDERR, "lost the target: " + e.getMessage() + "\n");
             terminated();
         }
+    }
+
+    /** Whether the pc is where a hidden step-over breakpoint waits (the step off a breakpoint landed on it). */
+    private boolean stepOverTargetAt(RspClient c) {
+        List<BreakpointTable.Entry> targets = breakpoints.entries(BreakpointTable.Source.STEP_OVER);
+        if (targets.isEmpty()) {
+            return false;
+        }
+        long pc = readPc(c);
+        return targets.stream().anyMatch(e -> e.addr == pc);
     }
 
     private long readPc(RspClient c) {
@@ -374,20 +452,27 @@ final class DebugSession {
         } catch (RspException e) {
             // keep the old list
         }
-        String caught = r.pairs().containsKey("hvexit")
-                ? exitSubscriptions.onCaught(this, r, tid, exceptionFilters, exceptionConditions) : null;
+        String caught = StubExitCatch.stopText(this, r, exceptionFilters, exceptionConditions);
+        if (caught != null) {
+            exitSubscriptions.onCaught(this, tid, !step && !caught.isEmpty());
+        }
         if (step) {
-            reportStop(StoppedEventArgumentsReason.STEP, null, tid, null);
+            if (lineStepGoesOn(c, pc)) {
+                return false;
+            }
+            reportStop(lineStepReason(), lineStepText(), tid, null);
             return true;
         }
-        if (r.pairs().containsKey("hvexit")) {
-            if (caught != null) {
+        if (caught != null) {   // hvscope's stub stopped on a VM exit itself
+            if (!caught.isEmpty()) {
                 reportStop(StoppedEventArgumentsReason.EXCEPTION, caught, tid, null);
                 return true;
             }
+            // no filter wants it (a subscribed exit, or outside the range): run on, unless a
+            // breakpoint of the client's sits right here
             if (!pauseRequested && breakpoints.codeAt(pc).stream()
                     .allMatch(e -> e.source == BreakpointTable.Source.EXIT_VECTOR)) {
-                running = true;   // a subscribed exit: the event went out, the run goes on
+                running = true;
                 return false;
             }
         }
@@ -419,7 +504,10 @@ final class DebugSession {
             breakpoints.replace(BreakpointTable.Source.STEP_OVER, List.of());
             breakpoints.sync(c);
             if (arrived && r.signal() == StopReply.SIGTRAP) {
-                reportStop(StoppedEventArgumentsReason.STEP, null, tid, null);
+                if (lineStepGoesOn(c, pc)) {
+                    return false;
+                }
+                reportStop(lineStepReason(), lineStepText(), tid, null);
                 return true;
             }
             hit = breakpoints.codeAt(pc);
@@ -434,7 +522,7 @@ final class DebugSession {
                     if (exit == null) {
                         VmExitClassifier.GuestExit g = VmExitClassifier.read(this, e.mode.equals("mtvec"));
                         exit = g == null ? null : VmExitClassifier.stopText(g, exceptionFilters, exceptionConditions);
-                        if (!exitSubscriptions.byStub(c)) {
+                        if (!ExitSubscriptions.byStub(c)) {
                             exitSubscriptions.onVector(this, g, tid, exit != null);
                         }
                     }
@@ -477,6 +565,9 @@ final class DebugSession {
 
     /** Condition, hit count and log message of one breakpoint at a stop: true to stop. */
     private boolean shouldStop(BreakpointTable.Entry e) {
+        if (e.source == BreakpointTable.Source.LINE && !sourceLines.stopsHere(this, e.id, e.addr)) {
+            return false;
+        }
         if (e.condition != null) {
             try {
                 if (Expressions.evaluate(this, e.condition) == 0) {
@@ -493,7 +584,7 @@ final class DebugSession {
             return false;
         }
         if (e.logMessage != null) {
-            output(OutputEventArgumentsCategory.CONSOLE, Expressions.interpolate(this, e.logMessage) + "\n");
+            output(OutputEventArgumentsCategory.CONSOLE, LogMessage.format(this, e.logMessage) + "\n");
             return false;
         }
         return true;
@@ -501,6 +592,7 @@ final class DebugSession {
 
     void reportStop(String reason, String description, long tid, List<Integer> hitIds) {
         running = false;
+        lineStep = null;
         lastStop = new StopInfo(reason, description, tid, safePc(tid));
         StoppedEventArguments s = new StoppedEventArguments();
         s.setReason(reason);

@@ -1,12 +1,10 @@
 package dev.hvscope.plugin.dap;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The VM exit kinds as the adapter names them (the exception filter ids of {@link VmExitFilters})
- * and as hvscope's stub does ({@code monitor hv catch} and its exit log: npf sbi vinsn irq exception).
+ * and as hvscope's exit log does (npf sbi vinsn irq exception).
  */
 final class ExitKinds {
     static final String ANY = "any-trap-from-v";
@@ -29,19 +27,6 @@ final class ExitKinds {
             }
         }
         return ANY;
-    }
-
-    /** The stub kinds to catch for these filter ids (any-trap-from-v: all of them). */
-    static Set<String> stubNames(Collection<String> filterIds) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String id : filterIds) {
-            for (String[] k : STUB_NAMES) {
-                if (id.equals(ANY) || k[0].equals(id)) {
-                    out.add(k[1]);
-                }
-            }
-        }
-        return out;
     }
 
     /** Whether an exit of this kind is among the ids (directly or through any-trap-from-v). */

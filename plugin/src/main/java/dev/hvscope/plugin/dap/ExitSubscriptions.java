@@ -1,26 +1,19 @@
 package dev.hvscope.plugin.dap;
 
 import dev.hvscope.plugin.rspclient.RspClient;
-import dev.hvscope.plugin.rspclient.StopReply;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The VM exits the client subscribed to ({@code hvscope/subscribeExits}) and the
  * {@code hvscope/vmExit} events they send. With hvscope's stub the stub catches the exits
- * ({@code monitor hv catch}, for the subscribed kinds and the enabled exception filters, which so
- * work on hosted VMs too): its stop reply says {@code hvexit:KIND}, the exit log's latest entry
- * fills the event, and the run goes on unless an exception filter wants the stop. Other stubs
- * get hidden breakpoints on the trap vectors, classified by {@link VmExitClassifier}.
+ * ({@link StubExitCatch} arms {@code monitor hv catch} for the subscribed kinds and the enabled
+ * exception filters): its stop reply says {@code hvexit:KIND}, the exit log's latest entry fills
+ * the event, and the run goes on unless an exception filter wants the stop. Other stubs get
+ * hidden breakpoints on the trap vectors, classified by {@link VmExitClassifier}.
  */
 final class ExitSubscriptions {
     private volatile Set<String> kinds = Set.of();
-    /** What was last sent with {@code monitor hv catch}, and to which connection. */
-    private String sentCatch;
-    private RspClient sentTo;
 
     void set(Set<String> kinds) {
         this.kinds = Set.copyOf(kinds);
@@ -39,49 +32,29 @@ final class ExitSubscriptions {
         return c.supports(ExitLogScope.FEATURE);
     }
 
-    /** Whether the trap vectors must carry hidden breakpoints for the subscriptions. */
-    boolean needVectors(RspClient c) {
-        return active() && !byStub(c);
-    }
-
-    /** Tells hvscope's stub which exits to catch (subscribed kinds and enabled filters); sent only on change. */
-    synchronized void syncCatch(DebugSession session, RspClient c, Set<String> filters) {
-        if (!c.supports(ExitLogScope.FEATURE)) {
-            return;
-        }
-        List<String> ids = new ArrayList<>(kinds);
-        ids.addAll(filters);
-        Set<String> names = ExitKinds.stubNames(ids);
-        String cmd = "hv catch " + (names.isEmpty() ? "none" : String.join(" ", names));
-        if (c == sentTo && cmd.equals(sentCatch)) {
-            return;
-        }
-        c.monitor().run(cmd);
-        sentCatch = cmd;
-        sentTo = c;
-    }
-
     /**
-     * A stop reply with {@code hvexit:} from hvscope's stub: sends the event when subscribed;
-     * returns the stop text when an exception filter matches, else null (run on).
+     * A stop reply with {@code hvexit:} from hvscope's stub (armed by {@link StubExitCatch} for the
+     * filters and the subscribed kinds): the event, filled from the exit log's latest entry, when
+     * its kind is subscribed.
      */
-    String onCaught(DebugSession session, StopReply r, long tid, Set<String> filters, Map<String, String> conditions) {
-        ExitLogResult log = ExitLogHandler.read(session, 0, 1);
-        ExitEntry e = log.entries.length == 0 ? null : log.entries[0];
-        if (e == null) {
-            return null;
+    void onCaught(DebugSession session, long tid, boolean stopped) {
+        if (kinds.isEmpty()) {
+            return;
         }
+        ExitLogResult log = ExitLogHandler.read(session, 0, 1);
+        if (log.entries.length == 0) {
+            return;
+        }
+        ExitEntry e = log.entries[0];
         boolean interrupt = e.cause.startsWith("irq");
         long code = Long.parseLong(interrupt ? e.cause.substring(3) : e.cause);
         long gpa = e.gpa == null ? -1 : parse(e.gpa);
         long tval = parse(e.tval);
         VmExitClassifier.GuestExit g = new VmExitClassifier.GuestExit(e.exitKind, code, interrupt, "M".equals(e.to),
                 gpa != -1 ? gpa : tval, tval, gpa != -1 ? gpa >>> 2 : -1, parse(e.tinst), parse(e.pc));
-        String stop = VmExitClassifier.stopText(g, filters, conditions);
         if (ExitKinds.matches(kinds, g.kind())) {
-            publish(session, g, tid, e, stop != null);
+            publish(session, g, tid, e, stopped);
         }
-        return stop;
     }
 
     /** An exit seen at a trap vector (stubs without hvscope's catch): the event when subscribed. */

@@ -33,29 +33,6 @@ final class Expressions {
         return v;
     }
 
-    /** A log message with {@code {expr}} parts replaced by their hex values. */
-    static String interpolate(DebugSession session, String message) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < message.length()) {
-            int open = message.indexOf('{', i);
-            int close = open < 0 ? -1 : message.indexOf('}', open);
-            if (open < 0 || close < 0) {
-                sb.append(message, i, message.length());
-                break;
-            }
-            sb.append(message, i, open);
-            String expr = message.substring(open + 1, close);
-            try {
-                sb.append(Addresses.hex(evaluate(session, expr)));
-            } catch (RuntimeException e) {
-                sb.append("<").append(expr).append(": error>");
-            }
-            i = close + 1;
-        }
-        return sb.toString();
-    }
-
     /** The target description name of a register as the user writes it ($x10, $a0, $fp, $f3, $pc, $mstatus). */
     static RegisterInfo register(DebugSession session, String name) {
         String n = name.startsWith("$") ? name.substring(1) : name;

@@ -4,6 +4,8 @@ import dev.hvscope.plugin.rspclient.RspException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.BreakpointLocationsArguments;
+import org.eclipse.lsp4j.debug.BreakpointLocationsResponse;
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinueArguments;
@@ -40,6 +42,7 @@ import org.eclipse.lsp4j.debug.SetVariableResponse;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.ThreadsResponse;
 import org.eclipse.lsp4j.debug.VariablesArguments;
@@ -78,8 +81,10 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
         handlers.put("continue", new ContinueHandler());
         handlers.put("step", new StepHandler());
         handlers.put("next", new NextHandler());
+        handlers.put("stepOut", new StepOutHandler());
         handlers.put("pause", new PauseHandler());
         handlers.put("setBreakpoints", new SetBreakpointsHandler());
+        handlers.put("breakpointLocations", new BreakpointLocationsHandler());
         handlers.put("setFunctionBreakpoints", new SetFunctionBreakpointsHandler());
         handlers.put("setInstructionBreakpoints", new SetInstructionBreakpointsHandler());
         handlers.put("dataBreakpointInfo", new DataBreakpointInfoHandler());
@@ -176,12 +181,17 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
 
     @Override
     public CompletableFuture<Void> next(NextArguments args) {
-        return dispatch("next", args == null ? null : args.getThreadId());
+        return dispatch("next", args);
     }
 
     @Override
     public CompletableFuture<Void> stepIn(StepInArguments args) {
-        return dispatch("step", args == null ? null : args.getThreadId());
+        return dispatch("step", args);
+    }
+
+    @Override
+    public CompletableFuture<Void> stepOut(StepOutArguments args) {
+        return dispatch("stepOut", args);
     }
 
     @Override
@@ -192,6 +202,11 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
     @Override
     public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments args) {
         return dispatch("setBreakpoints", args);
+    }
+
+    @Override
+    public CompletableFuture<BreakpointLocationsResponse> breakpointLocations(BreakpointLocationsArguments args) {
+        return dispatch("breakpointLocations", args);
     }
 
     @Override

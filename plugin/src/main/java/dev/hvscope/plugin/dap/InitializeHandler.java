@@ -19,6 +19,7 @@ final class InitializeHandler implements RequestHandler<InitializeRequestArgumen
         c.setSupportsWriteMemoryRequest(true);
         c.setSupportsDisassembleRequest(true);
         c.setSupportsSteppingGranularity(true);
+        c.setSupportsBreakpointLocationsRequest(true);
         c.setSupportsSetVariable(true);
         c.setSupportsEvaluateForHovers(true);
         c.setSupportsTerminateRequest(true);

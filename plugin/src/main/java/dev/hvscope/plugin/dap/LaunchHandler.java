@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * launch: starts the debuggee with its stub and connects. Arguments: {@code command} (array or
+ * launch: starts the debuggee with its stub and connects. Arguments: {@code program} or {@code
+ * vmConfig} (see {@link ProgramLaunch}), or {@code command} (array or
  * string; {@code ${port}} is replaced by a free port, else {@code port} must be given), {@code
- * port}, {@code host} (127.0.0.1), {@code cwd}, {@code elf} (paths for symbols), {@code
- * stopOnEntry} (true), {@code connectTimeout} ms (10000).
+ * port}, {@code host} (127.0.0.1), {@code cwd}, {@code elf} (paths, or
+ * {@code {path, space}} objects: {@link ElfArgs}), {@code sourceRoot}, {@code stopOnEntry} (true), {@code connectTimeout} ms (10000).
  */
 final class LaunchHandler implements RequestHandler<Map<String, Object>, Void> {
     @Override
@@ -26,10 +27,12 @@ final class LaunchHandler implements RequestHandler<Map<String, Object>, Void> {
         return null;
     }
 
-    static void launch(DebugSession session, Map<String, Object> args) {
+    static void launch(DebugSession session, Map<String, Object> given) {
+        Map<String, Object> args = ProgramLaunch.applies(given) ? ProgramLaunch.expand(given) : given;
         List<String> command = Args.strings(args, "command");
         if (command.isEmpty()) {
-            throw DapError.badArgs("launch needs 'command': the hvscope or QEMU command line that opens a gdb port");
+            throw DapError.badArgs("launch needs 'program' (an ELF for the virt board), 'vmConfig' (a VM config for"
+                    + " the hosted hypervisor) or 'command' (an hvscope or QEMU command line that opens a gdb port)");
         }
         String host = Args.string(args, "host", "127.0.0.1");
         int port = Args.integer(args, "port", -1);

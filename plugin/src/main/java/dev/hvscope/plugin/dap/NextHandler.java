@@ -1,23 +1,27 @@
 package dev.hvscope.plugin.dap;
 
 import dev.hvscope.plugin.rspclient.RspException;
+import org.eclipse.lsp4j.debug.NextArguments;
 
 /**
- * next: one instruction, but a call ({@code jal}/{@code jalr} linking into ra, or {@code c.jalr})
- * runs to its return address, as gdb's {@code nexti} does. Without DWARF line tables every
- * granularity is an instruction.
+ * next: by line ({@link LineStep}) unless the granularity is {@code instruction} or the pc has no
+ * line; by instruction, one instruction, but a call ({@code jal}/{@code jalr} linking into ra, or
+ * {@code c.jalr}) runs to its return address, as gdb's {@code nexti} does.
  */
-final class NextHandler implements RequestHandler<Integer, Void> {
+final class NextHandler implements RequestHandler<NextArguments, Void> {
     private static final int OP_JAL = 0x6f;
     private static final int OP_JALR = 0x67;
     private static final int RA = 1;
 
     @Override
-    public Void handle(Integer threadId, DebugSession session) {
-        if (threadId == null) {
+    public Void handle(NextArguments args, DebugSession session) {
+        if (args == null) {
             throw DapError.badArgs("next needs threadId");
         }
-        long tid = Frames.thread(session, threadId);
+        long tid = Frames.thread(session, args.getThreadId());
+        if (StepGranularity.byLine(args.getGranularity()) && session.stepLines(tid, LineStep.Kind.OVER)) {
+            return null;
+        }
         long pc = session.pc(tid);
         int len = callLength(session, pc);
         if (len == 0) {
@@ -29,7 +33,7 @@ final class NextHandler implements RequestHandler<Integer, Void> {
     }
 
     /** The length of the call instruction at pc, or 0 when it is not a call (or unreadable). */
-    private static int callLength(DebugSession session, long pc) {
+    static int callLength(DebugSession session, long pc) {
         byte[] b;
         try {
             b = session.virtualMemory().read(pc, 4);

@@ -35,7 +35,9 @@ final class PflashModeSwitch {
         OptionalLong var = session.symbols().address("pflash_mode");
         if (var.isPresent()) {
             try {
-                DebugSession.virtualMemory(rsp).write(var.getAsLong(), new byte[] {(byte) (mode.equals("emulate") ? 1 : 0)});
+                // physical: the hit is usually in the guest (V=1), whose virtual view does not hold the
+                // hypervisor's data; the bare-metal hypervisor runs untranslated, so its symbol is the HPA
+                session.physical().write(var.getAsLong(), new byte[] {(byte) (mode.equals("emulate") ? 1 : 0)});
                 return "pflash mode switched to " + mode + " (pflash_mode at " + Addresses.hex(var.getAsLong()) + ")";
             } catch (RspException e) {
                 return "pflash mode " + mode + " failed: " + e.getMessage();

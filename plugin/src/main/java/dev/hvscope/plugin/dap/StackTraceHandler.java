@@ -4,7 +4,7 @@ import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 
-/** stackTrace: one frame per hart, the symbolized pc (frame id = thread id). */
+/** stackTrace: one frame per hart, the symbolized pc and its source line (frame id = thread id). */
 final class StackTraceHandler implements RequestHandler<StackTraceArguments, StackTraceResponse> {
     @Override
     public StackTraceResponse handle(StackTraceArguments args, DebugSession session) {
@@ -18,6 +18,7 @@ final class StackTraceHandler implements RequestHandler<StackTraceArguments, Sta
         f.setInstructionPointerReference(Addresses.hex(pc));
         f.setLine(0);
         f.setColumn(0);
+        SourceFrames.fill(session, f, pc);
         StackTraceResponse r = new StackTraceResponse();
         int start = args.getStartFrame() == null ? 0 : args.getStartFrame();
         r.setStackFrames(start > 0 ? new StackFrame[0] : new StackFrame[] {f});

@@ -1,13 +1,19 @@
 package dev.hvscope.plugin.dap;
 
-/** stepIn: one instruction on one hart (without DWARF line tables every granularity is an instruction). */
-final class StepHandler implements RequestHandler<Integer, Void> {
+import org.eclipse.lsp4j.debug.StepInArguments;
+
+/** stepIn: by line ({@link LineStep}, entering calls) unless the granularity is {@code instruction} or the pc has no line; else one instruction. */
+final class StepHandler implements RequestHandler<StepInArguments, Void> {
     @Override
-    public Void handle(Integer threadId, DebugSession session) {
-        if (threadId == null) {
+    public Void handle(StepInArguments args, DebugSession session) {
+        if (args == null) {
             throw DapError.badArgs("step needs threadId");
         }
-        session.resume(Frames.thread(session, threadId), true);
+        long tid = Frames.thread(session, args.getThreadId());
+        if (StepGranularity.byLine(args.getGranularity()) && session.stepLines(tid, LineStep.Kind.INTO)) {
+            return null;
+        }
+        session.resume(tid, true);
         return null;
     }
 }

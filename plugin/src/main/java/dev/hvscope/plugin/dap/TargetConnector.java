@@ -1,8 +1,11 @@
 package dev.hvscope.plugin.dap;
 
+import dev.hvscope.core.machine.ElfImage;
+import dev.hvscope.plugin.dwarf.LineTable;
 import dev.hvscope.plugin.rspclient.RspClient;
 import dev.hvscope.plugin.rspclient.RspException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
 
@@ -11,9 +14,19 @@ final class TargetConnector {
     private TargetConnector() {
     }
 
+    /** The {@code elf} argument ({@link ElfArgs}): symbols, and line tables read against {@code sourceRoot}. */
     static void loadElfs(DebugSession session, Map<String, Object> args) {
-        for (String elf : Args.strings(args, "elf")) {
-            session.symbols().load(Path.of(elf));
+        String root = Args.string(args, "sourceRoot", null);
+        session.sourceLines().clear();
+        for (ElfArgs.Elf elf : ElfArgs.parse(args)) {
+            session.symbols().load(Path.of(elf.path()));
+            List<ElfImage> images = session.symbols().images();
+            ElfImage image = images.get(images.size() - 1);
+            LineTable lines = LineTable.read(image, root == null ? null : Path.of(root));
+            for (String problem : lines.errors()) {
+                session.output(OutputEventArgumentsCategory.CONSOLE, "line table: " + problem + "\n");
+            }
+            session.sourceLines().add(image, elf.space(), lines);
         }
     }
 

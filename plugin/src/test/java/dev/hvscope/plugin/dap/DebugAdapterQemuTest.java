@@ -264,6 +264,7 @@ class DebugAdapterQemuTest {
 
         StepInArguments in = new StepInArguments();
         in.setThreadId(1);
+        in.setGranularity(SteppingGranularity.INSTRUCTION);   // main has no line table: by line would step over it
         get(c.server.stepIn(in));
         assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
         assertEquals("main", frame(1).getName());
@@ -277,6 +278,7 @@ class DebugAdapterQemuTest {
         get(c.server.setVariable(pc));
         org.eclipse.lsp4j.debug.NextArguments next = new org.eclipse.lsp4j.debug.NextArguments();
         next.setThreadId(1);
+        next.setGranularity(SteppingGranularity.INSTRUCTION);
         get(c.server.next(next));
         assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
         assertEquals(Addresses.hex(after), frame(1).getInstructionPointerReference());

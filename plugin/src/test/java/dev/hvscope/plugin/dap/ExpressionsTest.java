@@ -50,7 +50,7 @@ class ExpressionsTest {
 
     @Test
     void logMessages_interpolateAndReportErrorsInline() {
-        assertEquals("x=0x2a y=<$pc: error>", Expressions.interpolate(session, "x={40 + 2} y={$pc}"));
+        assertEquals("x=0x2a y=<$pc: error>", LogMessage.format(session, "x={40 + 2} y={$pc}"));
     }
 
     @Test
