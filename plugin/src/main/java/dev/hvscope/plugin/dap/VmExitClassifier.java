@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.dap;
 
-import dev.hvscope.plugin.rspclient.RspClient;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,13 +28,6 @@ final class VmExitClassifier {
      */
     record GuestExit(String kind, long code, boolean interrupt, boolean intoM, long addr, long tval, long htval,
                      long htinst, long pc) {
-    }
-
-    /** The stop text when an enabled filter matches, else null (run on). */
-    static String classify(DebugSession session, RspClient c, boolean intoM, Set<String> enabled,
-                           Map<String, String> conditions) {
-        GuestExit g = read(session, intoM);
-        return g == null ? null : stopText(g, enabled, conditions);
     }
 
     /** The exit behind a stop on a trap vector, or null when the trap did not come from V=1. */
