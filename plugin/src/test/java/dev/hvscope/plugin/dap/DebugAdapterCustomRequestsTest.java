@@ -4,7 +4,6 @@ import static dev.hvscope.plugin.dap.DapTestClient.error;
 import static dev.hvscope.plugin.dap.DapTestClient.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hvscope.core.debug.HostedDebuggee;
@@ -267,7 +266,13 @@ class DebugAdapterCustomRequestsTest {
         vs.space = "vsstage";
         TableResult v = get(c.server.table(vs));
         assertEquals("vsatp", v.csr);
-        assertNull(v.leaves.length == 0 ? null : "leaves only when asked");
+        assertEquals(0, v.leaves.length, "leaves only when asked");
+
+        TableArguments satp = new TableArguments();
+        satp.space = "satp";
+        TableResult hs = get(c.server.table(satp));
+        assertEquals("satp", hs.csr);
+        assertEquals("stub", hs.source);
 
         TableArguments bad = new TableArguments();
         bad.space = "hgatp";
