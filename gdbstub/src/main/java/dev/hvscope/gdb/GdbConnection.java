@@ -117,6 +117,9 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
             return;
         }
         Command cmd = commands.lookup(packet);
+        if (mayChangeTarget(packet)) {
+            session.tables().clear();
+        }
         try {
             if (cmd == null) {
                 session.reply("");
@@ -127,6 +130,11 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
             session.reply("E01");   // malformed packet: answer and keep serving
         }
         ctx.flush();
+    }
+
+    /** Writes, runs, steps and monitor commands may change the paging tables the views cached. */
+    private static boolean mayChangeTarget(String packet) {
+        return packet.isEmpty() || "MXPGcsCSvQRkDZz".indexOf(packet.charAt(0)) >= 0 || packet.startsWith("qRcmd");
     }
 
     @Override

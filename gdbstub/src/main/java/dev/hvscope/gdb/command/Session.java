@@ -4,6 +4,8 @@ import dev.hvscope.core.debug.AddressSpace;
 import dev.hvscope.core.debug.Debuggee;
 import dev.hvscope.core.debug.StopEvent;
 import dev.hvscope.gdb.monitor.MonitorCommands;
+import dev.hvscope.gdb.monitor.PflashOnBreak;
+import dev.hvscope.gdb.monitor.TableCache;
 import dev.hvscope.gdb.target.RegisterMap;
 import dev.hvscope.gdb.target.TargetDescription;
 
@@ -34,6 +36,8 @@ public final class Session {
     private final Output out;
     private final RegisterMap registers;
     private final MonitorCommands monitor;
+    private final TableCache tables = new TableCache();
+    private final PflashOnBreak pflashOnBreak = new PflashOnBreak();
     private String targetXml;
     private int generalThread = -1;
     private int continueThread = -1;
@@ -58,6 +62,16 @@ public final class Session {
 
     public MonitorCommands monitor() {
         return monitor;
+    }
+
+    /** The paging tables scanned at this stop, for the paged JSON views. */
+    public TableCache tables() {
+        return tables;
+    }
+
+    /** The per-breakpoint pflash modes of {@code monitor pflash on-break}. */
+    public PflashOnBreak pflashOnBreak() {
+        return pflashOnBreak;
     }
 
     public String targetXml() {
@@ -142,8 +156,16 @@ public final class Session {
         return awaitingStop;
     }
 
-    /** Sends the reply to a resume that stopped (with an O line first for a caught VM exit). */
+    /**
+     * Sends the reply to a resume that stopped (with an O line first for a caught VM exit); a
+     * breakpoint with a pflash mode switches the mode first, and an O line says so.
+     */
     public void sendStop(StopEvent e) {
+        String switched = pflashOnBreak.apply(e, target.pflash());
+        if (switched != null) {
+            tables.clear();
+            output(switched);
+        }
         if (e.exit() != null) {
             output("hvscope: VM exit " + e.exit().describe() + "\n");
         }

@@ -11,7 +11,8 @@ import dev.hvscope.gdb.command.Session;
 
 /**
  * The hypervisor views as JSON for the IDE plugin, read with {@code qXfer:hvscope-VIEW:read:ANNEX}:
- * {@code exits} (annex: how many), {@code gstage}/{@code vsstage}/{@code satp} (regions), and
+ * {@code exits} (annex: how many), {@code gstage}/{@code vsstage}/{@code satp} (regions; with the
+ * annex {@code page=RS,RC,LS,LC} a page of regions and of leaf PTEs, see {@link TablePages}), and
  * {@code translate} (annex: the guest-virtual address in hex).
  */
 public final class JsonViews {
@@ -65,6 +66,9 @@ public final class JsonViews {
             default: {
                 HypervisorViews.Table table = view.equals("gstage") ? HypervisorViews.Table.HGATP
                         : view.equals("vsstage") ? HypervisorViews.Table.VSATP : HypervisorViews.Table.SATP;
+                if (annex.startsWith(TablePages.PREFIX)) {
+                    return TablePages.render(s, table, annex);
+                }
                 JsonObject o = new JsonObject();
                 o.addProperty("table", table.name().toLowerCase(java.util.Locale.ROOT));
                 o.addProperty("atp", hex(v.tableRoot(t, table)));

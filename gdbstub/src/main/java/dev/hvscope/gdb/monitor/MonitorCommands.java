@@ -29,6 +29,7 @@ public final class MonitorCommands {
         "  hv catch [KIND... | all | none]  stop on VM exits of these kinds: npf sbi vinsn irq exception",
         "  hv space [current | gva | gpa | hpa]  the address space of gdb's memory accesses (x, p *addr)",
         "  pflash [emulate | passthrough]  the hosted hypervisor's pflash mode",
+        "  pflash on-break [ADDR passthrough|emulate|clear]  switch pflash when a breakpoint at ADDR is hit",
         "");
 
     private final Session session;
@@ -56,6 +57,9 @@ public final class MonitorCommands {
                 return hv(w);
             case "pflash": {
                 PflashControl pf = session.target().pflash();
+                if (w.length >= 2 && w[1].equals("on-break")) {
+                    return session.pflashOnBreak().command(w, pf);
+                }
                 if (pf == null) {
                     return "pflash: not available in full-system mode (the hosted hypervisor owns the pflash policy)\n";
                 }
@@ -200,7 +204,7 @@ public final class MonitorCommands {
         return sb.toString();
     }
 
-    private static long number(String s) {
+    static long number(String s) {
         String t = s.toLowerCase(Locale.ROOT).replace("_", "");
         return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
     }

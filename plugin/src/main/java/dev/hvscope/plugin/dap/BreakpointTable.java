@@ -30,7 +30,8 @@ final class BreakpointTable {
         final String condition;
         final String hitCondition;
         final String logMessage;
-        final String mode;
+        /** A breakpoint mode id (or, for EXIT_VECTOR entries, the vector's CSR); hvscope/setBreakpointMode changes it. */
+        volatile String mode;
         int hits;
         boolean verified;
         String message;
@@ -197,6 +198,16 @@ final class BreakpointTable {
             }
         }
         return null;
+    }
+
+    /** Sets the mode of a client's breakpoint (any kind) by id; null when there is no such breakpoint. */
+    synchronized Entry setMode(int id, String mode) {
+        Entry e = id > 0 ? byId(id) : null;
+        if (e == null || e.source == Source.EXIT_VECTOR || e.source == Source.STEP_OVER) {
+            return null;
+        }
+        e.mode = mode;
+        return e;
     }
 
     static boolean sameRequest(Entry a, Entry b) {

@@ -8,9 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.eclipse.lsp4j.debug.launch.DSPLauncher;
-import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 
 /** Runs the debug adapter over a pair of streams (stdio) or a TCP socket. */
 public final class DapServer {
@@ -20,7 +19,8 @@ public final class DapServer {
     /** Serves one client on the streams until they close; the target is ended afterwards. */
     public static void serve(InputStream in, OutputStream out) {
         HvscopeDebugAdapter adapter = new HvscopeDebugAdapter();
-        Launcher<IDebugProtocolClient> launcher = DSPLauncher.createServerLauncher(adapter, in, out);
+        // The remote proxy implements HvscopeDebugClient, so the adapter can send hvscope/ events.
+        Launcher<HvscopeDebugClient> launcher = DebugLauncher.createLauncher(adapter, HvscopeDebugClient.class, in, out);
         adapter.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         try {
@@ -42,6 +42,7 @@ public final class DapServer {
             }
             while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
+                    s.setTcpNoDelay(true);   // small JSON-RPC messages: no Nagle delay (40 ms a reply otherwise)
                     serve(s.getInputStream(), s.getOutputStream());
                 }
             }

@@ -32,6 +32,7 @@ final class DebugSession {
     private final Symbols symbols = new Symbols();
     private final VariableStore variables = new VariableStore();
     private final BreakpointTable breakpoints = new BreakpointTable();
+    private final ExitSubscriptions exitSubscriptions = new ExitSubscriptions();
     private final SourceLines sourceLines = new SourceLines();
     /** The line step in progress (next/stepIn by line), or null. */
     private volatile LineStep lineStep;
@@ -134,6 +135,19 @@ final class DebugSession {
         return physical;
     }
 
+    ExitSubscriptions exitSubscriptions() {
+        return exitSubscriptions;
+    }
+
+    /** The subscribed exits changed: re-arm now when stopped, else at the next stop. */
+    void exitFiltersChanged() {
+        if (running) {
+            breakpointsDirty = true;
+        } else if (connected()) {
+            syncExitVectors(rsp);
+        }
+    }
+
     Set<String> exceptionFilters() {
         return exceptionFilters;
     }
@@ -163,7 +177,9 @@ final class DebugSession {
      */
     private void syncExitVectors(RspClient c) {
         List<BreakpointTable.Entry> vectors = new ArrayList<>();
-        if (!StubExitCatch.arm(c, exceptionFilters) && !exceptionFilters.isEmpty()) {
+        Set<String> caught = new HashSet<>(exceptionFilters);
+        caught.addAll(exitSubscriptions.kinds());   // hvexit stops for the hvscope/vmExit event too
+        if (!StubExitCatch.arm(c, caught) && !caught.isEmpty()) {
             for (String csr : new String[] {"stvec", "mtvec"}) {
                 Long v = HypervisorScope.csr(this, csr);
                 if (v != null && (v & ~3L) != 0) {
@@ -364,7 +380,7 @@ final class DebugSession {
                     StopReply first = c.run().awaitStop(0);
                     breakpoints.restoreAt(c, lifted);
                     if (step || first.exited() || first.signal() != StopReply.SIGTRAP || pauseRequested
-                            || stepOverTargetAt(c)) {
+                            || stepOverTargetAt(c) || first.pairs().containsKey("hvexit")) {
                         if (handleStop(c, first, step)) {
                             return;
                         }
@@ -430,7 +446,7 @@ final class DebugSession {
         c.threads().select(tid);
         long pc = c.registers().read("pc");
         running = false;
-        if (breakpointsDirty || !exceptionFilters.isEmpty()) {
+        if (breakpointsDirty || !exceptionFilters.isEmpty() || exitSubscriptions.active()) {
             breakpointsDirty = false;
             syncExitVectors(c);
         }
@@ -439,6 +455,10 @@ final class DebugSession {
         } catch (RspException e) {
             // keep the old list
         }
+        String caught = StubExitCatch.stopText(this, r, exceptionFilters, exceptionConditions);
+        if (caught != null) {
+            exitSubscriptions.onCaught(this, tid, !step && !caught.isEmpty());
+        }
         if (step) {
             if (lineStepGoesOn(c, pc)) {
                 return false;
@@ -446,22 +466,28 @@ final class DebugSession {
             reportStop(lineStepReason(), lineStepText(), tid, null);
             return true;
         }
-        String caught = StubExitCatch.stopText(this, r, exceptionFilters, exceptionConditions);
         if (caught != null) {   // hvscope's stub stopped on a VM exit itself
-            if (caught.isEmpty()) {
+            if (!caught.isEmpty()) {
+                reportStop(StoppedEventArgumentsReason.EXCEPTION, caught, tid, null);
+                return true;
+            }
+            // no filter wants it (a subscribed exit, or outside the range): run on, unless a
+            // breakpoint of the client's sits right here
+            if (!pauseRequested && breakpoints.codeAt(pc).stream()
+                    .allMatch(e -> e.source == BreakpointTable.Source.EXIT_VECTOR)) {
                 running = true;
                 return false;
             }
-            reportStop(StoppedEventArgumentsReason.EXCEPTION, caught, tid, null);
-            return true;
         }
         long watched = r.watchAddress();
         if (watched != -1) {
             List<BreakpointTable.Entry> hit = breakpoints.dataAt(watched);
             List<Integer> ids = new ArrayList<>();
+            String mode = null;
             for (BreakpointTable.Entry e : hit) {
                 if (shouldStop(e)) {
                     ids.add(e.id);
+                    mode = e.mode != null ? e.mode : mode;
                 }
             }
             if (ids.isEmpty() && !hit.isEmpty() && !pauseRequested) {
@@ -470,7 +496,9 @@ final class DebugSession {
                 return false;
             }
             watchStop = true;
-            reportStop(StoppedEventArgumentsReason.DATA_BREAKPOINT, "write to " + Addresses.hex(watched), tid, ids);
+            String switched = mode == null ? null : PflashModeSwitch.apply(this, c, mode);
+            reportStop(StoppedEventArgumentsReason.DATA_BREAKPOINT,
+                    "write to " + Addresses.hex(watched) + (switched == null ? "" : "; " + switched), tid, ids);
             return true;
         }
         List<BreakpointTable.Entry> hit = breakpoints.codeAt(pc);
@@ -495,8 +523,11 @@ final class DebugSession {
             for (BreakpointTable.Entry e : hit) {
                 if (e.source == BreakpointTable.Source.EXIT_VECTOR) {
                     if (exit == null) {
-                        exit = VmExitClassifier.classify(this, c, e.mode.equals("mtvec"), exceptionFilters,
-                                exceptionConditions);
+                        VmExitClassifier.GuestExit g = VmExitClassifier.read(this, e.mode.equals("mtvec"));
+                        exit = g == null ? null : VmExitClassifier.stopText(g, exceptionFilters, exceptionConditions);
+                        if (!ExitSubscriptions.byStub(c)) {
+                            exitSubscriptions.onVector(this, g, tid, exit != null);
+                        }
                     }
                     continue;
                 }

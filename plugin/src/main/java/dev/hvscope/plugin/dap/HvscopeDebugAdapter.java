@@ -99,6 +99,10 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
         handlers.put("terminate", new TerminateHandler());
         handlers.put("restart", new RestartHandler());
         handlers.put("hvscope/translate", new TranslateHandler());
+        handlers.put("hvscope/table", new TableHandler());
+        handlers.put("hvscope/exitLog", new ExitLogHandler());
+        handlers.put("hvscope/setBreakpointMode", new SetBreakpointModeHandler());
+        handlers.put("hvscope/subscribeExits", new SubscribeExitsHandler());
     }
 
     /** The client side of the connection, for events. */
@@ -274,5 +278,25 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
     @Override
     public CompletableFuture<TranslateResult> translate(TranslateArguments args) {
         return dispatch("hvscope/translate", args);
+    }
+
+    @Override
+    public CompletableFuture<TableResult> table(TableArguments args) {
+        return dispatch("hvscope/table", args);
+    }
+
+    @Override
+    public CompletableFuture<ExitLogResult> exitLog(ExitLogArguments args) {
+        return dispatch("hvscope/exitLog", args);
+    }
+
+    @Override
+    public CompletableFuture<SetBreakpointModeResult> setBreakpointMode(SetBreakpointModeArguments args) {
+        return dispatch("hvscope/setBreakpointMode", args);
+    }
+
+    @Override
+    public CompletableFuture<SubscribeExitsResult> subscribeExits(SubscribeExitsArguments args) {
+        return dispatch("hvscope/subscribeExits", args);
     }
 }

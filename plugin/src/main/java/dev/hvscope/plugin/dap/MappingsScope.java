@@ -1,20 +1,15 @@
 package dev.hvscope.plugin.dap;
 
-import dev.hvscope.core.mmu.AccessType;
-import dev.hvscope.core.mmu.PagingMode;
-import dev.hvscope.core.mmu.PageWalker;
-import dev.hvscope.core.mmu.Translation;
-import dev.hvscope.core.mmu.TranslationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.debug.Variable;
 
 /**
  * The G-stage mappings scope (hgatp: GPA to HPA) and the Guest mappings scope (vsatp: GVA to GPA,
- * each region's GPA put through the G-stage to its HPA), computed on the client from physical
- * reads over RSP. Regions are coalesced runs of leaves; the scope is paged (indexed), and each
- * region expands to its leaves, also paged, so a table of 262,144 PTEs costs only the page the
- * client shows. The table is scanned once per stop, when the scope is first expanded.
+ * each region's GPA put through the G-stage to its HPA), from a {@link PageTableView}: hvscope's
+ * paged JSON view, or a walk on the client over physical reads against other stubs. Regions are
+ * coalesced runs of leaves; the scope is paged (indexed), and each region expands to its leaves,
+ * also paged, so a table of 262,144 PTEs costs only the page the client shows.
  */
 final class MappingsScope implements VariableContainer {
     enum Kind { G_STAGE, GUEST }
@@ -22,10 +17,8 @@ final class MappingsScope implements VariableContainer {
     private final DebugSession session;
     private final long tid;
     private final Kind kind;
-    private MappingRegions regions;
+    private PageTableView table;
     private List<Variable> info;
-    private long hgatp;
-    private PageWalker walker;
 
     MappingsScope(DebugSession session, long tid, Kind kind) {
         this.session = session;
@@ -33,52 +26,30 @@ final class MappingsScope implements VariableContainer {
         this.kind = kind;
     }
 
-    private void scan() {
-        if (regions != null || info != null) {
+    private void open() {
+        if (table != null || info != null) {
             return;
         }
+        PageTableView.Space space = kind == Kind.G_STAGE ? PageTableView.Space.GSTAGE : PageTableView.Space.VSSTAGE;
         session.select(tid);
-        Long hg = HypervisorScope.csr(session, "hgatp");
-        if (hg == null) {
+        if (HypervisorScope.csr(session, "hgatp") == null) {
             info = List.of(Vars.of("hgatp", "<the target has no H extension CSRs>"));
             return;
         }
-        hgatp = hg;
-        RemotePhysicalMemory mem = session.physical();
-        walker = new PageWalker(mem);
-        PagingMode gMode = PagingMode.fromHgatp(hgatp);
-        if (kind == Kind.G_STAGE) {
-            if (gMode == null || gMode.isBare()) {
-                info = List.of(Vars.of("hgatp", Addresses.hex64(hgatp) + (gMode == null ? " (reserved mode)" : " (Bare: GPA = HPA)")));
-                return;
-            }
-            regions = new MappingRegions(PageTableLeaves.scan(gMode, PagingMode.hgatpRoot(hgatp, false), mem, a -> a));
+        PageTableView t = PageTableViews.open(session, tid, space);
+        if (t == null || t.mode().equals("bare") || t.mode().equals("reserved")) {
+            String what = kind == Kind.G_STAGE ? "Bare: GPA = HPA" : "Bare: GVA = GPA";
+            info = List.of(Vars.of(space.csr, t == null ? "<absent>"
+                    : Addresses.hex64(t.atp()) + (t.mode().equals("bare") ? " (" + what + ")" : " (reserved mode)")));
             return;
         }
-        Long vs = HypervisorScope.csr(session, "vsatp");
-        PagingMode vsMode = vs == null ? null : PagingMode.fromSatp(vs);
-        if (vsMode == null || vsMode.isBare()) {
-            info = List.of(Vars.of("vsatp", vs == null ? "<absent>" : Addresses.hex64(vs) + (vsMode == null ? " (reserved mode)" : " (Bare: GVA = GPA)")));
-            return;
-        }
-        regions = new MappingRegions(PageTableLeaves.scan(vsMode, PagingMode.satpRoot(vs), mem, this::gpaToHpa));
-    }
-
-    /** GPA to HPA through the G-stage (a debug walk: no A/D writes), or -1 when unmapped. */
-    long gpaToHpa(long gpa) {
-        TranslationRequest req = new TranslationRequest();
-        req.twoStage = true;
-        req.atp = 0;
-        req.hgatp = hgatp;
-        req.debug = true;
-        Translation t = new Translation();
-        return walker.translate(gpa, AccessType.LOAD, req, t, null) ? t.pa : -1;
+        table = t;
     }
 
     @Override
     public int size() {
-        scan();
-        return info != null ? info.size() : regions.count;
+        open();
+        return info != null ? info.size() : table.regionCount();
     }
 
     @Override
@@ -88,44 +59,39 @@ final class MappingsScope implements VariableContainer {
 
     @Override
     public List<Variable> variables(int start, int count) {
-        scan();
+        open();
         if (info != null) {
             return info.subList(Math.min(start, info.size()), Math.min(info.size(), start + count));
         }
         List<Variable> out = new ArrayList<>();
-        for (int r = start; r < Math.min(regions.count, start + count); r++) {
+        for (PageTableView.Region r : table.regions(start, Math.min(count, table.regionCount()))) {
             out.add(region(r));
         }
         return out;
     }
 
-    private Variable region(int r) {
-        String range = Addresses.hex(regions.start(r)) + ".." + Addresses.hex(regions.end(r));
-        String size = PageTableLeaves.pageSize(regions.shift(r)) + " x " + regions.leafCount(r);
-        String flags = PageTableLeaves.flags(regions.pte(r));
+    private Variable region(PageTableView.Region r) {
+        String range = Addresses.hex(r.start()) + ".." + Addresses.hex(r.end());
+        String size = PageTableLeaves.pageSize(r.shift()) + " x " + r.count();
+        String flags = PageTableLeaves.flags(r.pte());
         String target = kind == Kind.G_STAGE
-                ? "HPA " + Addresses.hex(regions.outputStart(r))
-                : "GPA " + Addresses.hex(regions.outputStart(r)) + " -> " + hpaText(regions.outputStart(r));
-        Variable v = Vars.expandable(session.variables(), range, target + " " + flags + " " + size, new Leaves(r));
-        return v;
-    }
-
-    private String hpaText(long gpa) {
-        long hpa = gpaToHpa(gpa);
-        return hpa == -1 ? "HPA <G-stage unmapped>" : "HPA " + Addresses.hex(hpa);
+                ? "HPA " + Addresses.hex(r.output())
+                : "GPA " + Addresses.hex(r.output()) + " -> "
+                        + (r.hpa() == -1 ? "HPA <G-stage unmapped>" : "HPA " + Addresses.hex(r.hpa()));
+        return Vars.expandable(session.variables(), range, target + " " + flags + " " + size, new Leaves(r));
     }
 
     /** The leaves of one region. */
     private final class Leaves implements VariableContainer {
-        private final int region;
+        private final PageTableView.Region region;
 
-        Leaves(int region) {
+        Leaves(PageTableView.Region region) {
             this.region = region;
         }
 
         @Override
         public int size() {
-            return regions.leafCount(region);
+            return region.count();
         }
 
         @Override
@@ -135,15 +101,14 @@ final class MappingsScope implements VariableContainer {
 
         @Override
         public List<Variable> variables(int start, int count) {
-            PageTableLeaves t = regions.leaves;
             List<Variable> out = new ArrayList<>();
-            int from = regions.first[region] + start;
-            int to = Math.min(regions.first[region + 1], from + count);
-            for (int i = from; i < to; i++) {
-                out.add(Vars.of(Addresses.hex(t.input[i]),
-                        (kind == Kind.G_STAGE ? "HPA " : "GPA ") + Addresses.hex(t.output[i]) + " pte " + Addresses.hex64(t.pte[i])
-                                + " @" + Addresses.hex(t.pteAddr[i]) + " " + PageTableLeaves.flags(t.pte[i])
-                                + " " + PageTableLeaves.pageSize(t.shift[i])));
+            int from = region.firstLeaf() + Math.max(0, start);
+            int n = (int) Math.min(count, (long) region.firstLeaf() + region.count() - from);
+            for (PageTableView.Leaf l : table.leaves(from, n)) {
+                out.add(Vars.of(Addresses.hex(l.input()),
+                        (kind == Kind.G_STAGE ? "HPA " : "GPA ") + Addresses.hex(l.output()) + " pte " + Addresses.hex64(l.pte())
+                                + " @" + Addresses.hex(l.pteAddr()) + " " + PageTableLeaves.flags(l.pte())
+                                + " " + PageTableLeaves.pageSize(l.shift())));
             }
             return out;
         }

@@ -20,7 +20,12 @@ final class PflashModeSwitch {
             return null;
         }
         try {
-            if (PflashScope.mode(session) != null) {   // a hosted VM behind hvscope's stub owns the policy
+            String now = PflashScope.mode(session);
+            if (now != null) {   // a hosted VM behind hvscope's stub owns the policy
+                if (now.equals(mode)) {
+                    // switching would unmap the pages again, and the guest's access re-fault into this breakpoint
+                    return "pflash mode already " + mode;
+                }
                 rsp.monitor().run("pflash " + mode);
                 return "pflash mode switched to " + mode;
             }

@@ -69,7 +69,10 @@ final class StubExitCatch {
             }
         }
         if (filter == null) {
-            filter = filters.contains("any-trap-from-v") ? "any-trap-from-v" : kind;
+            if (!filters.contains("any-trap-from-v")) {
+                return "";   // caught for an hvscope/vmExit subscription only
+            }
+            filter = "any-trap-from-v";
         }
         boolean npf = kind.equals("npf");
         Long tval = HypervisorScope.csr(session, "stval");

@@ -1,6 +1,5 @@
 package dev.hvscope.plugin.dap;
 
-import dev.hvscope.plugin.rspclient.RspClient;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +16,22 @@ final class VmExitClassifier {
     private VmExitClassifier() {
     }
 
-    /** The stop text when an enabled filter matches, else null (run on). */
-    static String classify(DebugSession session, RspClient c, boolean intoM, Set<String> enabled,
-                           Map<String, String> conditions) {
+    /**
+     * A trap that left the guest, as the adapter sees it at a vector stop or in hvscope's exit log.
+     *
+     * @param kind    the filter id (nested-page-fault, sbi-call, ...)
+     * @param code    the cause without the interrupt bit
+     * @param addr    what a filter's range is matched against: the GPA for nested page faults, else tval
+     * @param htval   htval/mtval2 (-1 when unknown)
+     * @param htinst  htinst/mtinst (-1 when unknown)
+     * @param pc      the guest pc (sepc/mepc; -1 when unknown)
+     */
+    record GuestExit(String kind, long code, boolean interrupt, boolean intoM, long addr, long tval, long htval,
+                     long htinst, long pc) {
+    }
+
+    /** The exit behind a stop on a trap vector, or null when the trap did not come from V=1. */
+    static GuestExit read(DebugSession session, boolean intoM) {
         Long status = HypervisorScope.csr(session, intoM ? "mstatus" : "hstatus");
         Long cause = HypervisorScope.csr(session, intoM ? "mcause" : "scause");
         if (status == null || cause == null) {
@@ -33,29 +45,38 @@ final class VmExitClassifier {
         long code = cause & Long.MAX_VALUE;
         Long tval = HypervisorScope.csr(session, intoM ? "mtval" : "stval");
         Long htval = HypervisorScope.csr(session, intoM ? "mtval2" : "htval");
-        String kind;
-        long addr = tval == null ? 0 : tval;
+        Long htinst = HypervisorScope.csr(session, intoM ? "mtinst" : "htinst");
+        Long epc = HypervisorScope.csr(session, intoM ? "mepc" : "sepc");
+        String kind = kindOf(interrupt, code);
+        long t = tval == null ? 0 : tval;
+        long addr = kind.equals("nested-page-fault") && htval != null ? htval << 2 | (t & 3) : t;
+        return new GuestExit(kind, code, interrupt, intoM, addr, t, htval == null ? -1 : htval,
+                htinst == null ? -1 : htinst, epc == null ? -1 : epc);
+    }
+
+    static String kindOf(boolean interrupt, long code) {
         if (interrupt) {
-            kind = "guest-interrupt";
+            return "guest-interrupt";
         } else if (code == 20 || code == 21 || code == 23) {
-            kind = "nested-page-fault";
-            if (htval != null) {
-                addr = htval << 2 | (addr & 3);
-            }
+            return "nested-page-fault";
         } else if (code == 10) {
-            kind = "sbi-call";
+            return "sbi-call";
         } else if (code == 22) {
-            kind = "virtual-instruction";
-        } else {
-            kind = "any-trap-from-v";
+            return "virtual-instruction";
         }
+        return "any-trap-from-v";
+    }
+
+    /** The stop text when an enabled filter matches the exit (and its range condition), else null. */
+    static String stopText(GuestExit g, Set<String> enabled, Map<String, String> conditions) {
+        String kind = g.kind();
         String filter = enabled.contains(kind) ? kind : enabled.contains("any-trap-from-v") ? "any-trap-from-v" : null;
-        if (filter == null || !inRange(conditions.get(filter), addr)) {
+        if (filter == null || !inRange(conditions.get(filter), g.addr())) {
             return null;
         }
-        return "VM exit: " + label(kind) + " (" + (intoM ? "mcause " : "scause ") + code
-                + (interrupt ? ", interrupt" : "")
-                + (kind.equals("nested-page-fault") ? ", GPA " : ", tval ") + Addresses.hex(addr) + ")";
+        return "VM exit: " + label(kind) + " (" + (g.intoM() ? "mcause " : "scause ") + g.code()
+                + (g.interrupt() ? ", interrupt" : "")
+                + (kind.equals("nested-page-fault") ? ", GPA " : ", tval ") + Addresses.hex(g.addr()) + ")";
     }
 
     private static String label(String kind) {

@@ -14,6 +14,7 @@ public final class RspClient implements AutoCloseable {
     private final Map<String, String> features;
     private final RspRegisters registers;
     private final RspMemory memory;
+    private final int xferChunk;
     private final RspBreakpoints breakpoints;
     private final RspRunControl run;
     private final RspThreads threads;
@@ -34,6 +35,8 @@ public final class RspClient implements AutoCloseable {
         }
         this.registers = new RspRegisters(conn);
         this.memory = new RspMemory(conn, packetSize);
+        // a qXfer reply is 'm'/'l' plus the bytes, escaped: a quarter of the packet is always safe
+        this.xferChunk = Math.max(0xffb, packetSize / 4);
         this.breakpoints = new RspBreakpoints(conn);
         this.run = new RspRunControl(conn);
         this.threads = new RspThreads(conn);
@@ -92,7 +95,7 @@ public final class RspClient implements AutoCloseable {
 
     /** A whole {@code qXfer:OBJECT:read:ANNEX} document, e.g. hvscope's JSON views. */
     public String readXfer(String object, String annex) {
-        return RspRegisters.readXfer(conn, object, annex);
+        return RspRegisters.readXfer(conn, object, annex, xferChunk);
     }
 
     public RspConnection connection() {

@@ -27,9 +27,15 @@ public final class RspRegisters {
 
     /** Reads a whole {@code qXfer:OBJECT:read:ANNEX} document in chunks (features, hvscope views). */
     static String readXfer(RspConnection conn, String object, String annex) {
+        return readXfer(conn, object, annex, 0xffb);
+    }
+
+    /** A whole qXfer document, asked for in pieces of up to {@code chunk} bytes. */
+    static String readXfer(RspConnection conn, String object, String annex, int chunk) {
         StringBuilder sb = new StringBuilder();
         while (true) {
-            String req = "qXfer:" + object + ":read:" + annex + ":" + Integer.toHexString(sb.length()) + ",ffb";
+            String req = "qXfer:" + object + ":read:" + annex + ":" + Integer.toHexString(sb.length()) + ","
+                    + Integer.toHexString(chunk);
             String reply = Replies.data(req, conn.exchange(req));
             char kind = reply.charAt(0);
             if (kind != 'm' && kind != 'l') {

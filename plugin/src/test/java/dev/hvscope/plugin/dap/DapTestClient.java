@@ -14,17 +14,17 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
-import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /** A DAP client built with lsp4j's own client launcher, connected to an adapter over pipes; events go to queues. */
-final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
+final class DapTestClient implements HvscopeDebugClient, AutoCloseable {
     final BlockingQueue<StoppedEventArguments> stopped = new LinkedBlockingQueue<>();
     final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     final BlockingQueue<Object> initialized = new LinkedBlockingQueue<>();
     final BlockingQueue<Object> terminated = new LinkedBlockingQueue<>();
+    final BlockingQueue<VmExitEventArguments> vmExits = new LinkedBlockingQueue<>();
     /** The adapter's standard and hvscope/ requests, as one proxy. */
     interface Server extends IDebugProtocolServer, HvscopeRequests {
     }
@@ -124,6 +124,11 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
     @Override
     public void terminated(TerminatedEventArguments args) {
         terminated.add(args == null ? Boolean.TRUE : args);
+    }
+
+    @Override
+    public void vmExit(VmExitEventArguments args) {
+        vmExits.add(args);
     }
 
     @Override

@@ -6,7 +6,8 @@ import dev.hvscope.core.mmu.PhysReader;
 /**
  * An Sv39x4 G-stage table in a long array: GPA 0..1 GiB mapped in 4 KiB pages to HPA
  * {@code hpaBase}.., 262,144 leaves under one root (16 KiB), one level-1 table and 512 level-0
- * tables. Tables live from {@link #ROOT} upwards.
+ * tables. Tables live from {@link #ROOT} upwards. Used by the G-stage scope benchmark
+ * ({@link GStageScopeBench}) and the tests.
  */
 final class GStageTableFixture implements PhysReader {
     static final long ROOT = 0x9000_0000L;
