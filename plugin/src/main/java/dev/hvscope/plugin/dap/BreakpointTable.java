@@ -20,7 +20,12 @@ import java.util.Set;
 final class BreakpointTable {
     enum Source { LINE, FUNCTION, INSTRUCTION, DATA, EXIT_VECTOR, STEP_OVER }
 
-    /** One requested breakpoint; hits counts the stops that matched its condition. */
+    /** The stops of one client breakpoint that matched its condition (shared by its addresses). */
+    static final class Hits {
+        int count;
+    }
+
+    /** One requested breakpoint at one address; a source line may plant several, sharing id and hits. */
     static final class Entry {
         final int id;
         final Source source;
@@ -32,7 +37,9 @@ final class BreakpointTable {
         final String logMessage;
         /** A breakpoint mode id (or, for EXIT_VECTOR entries, the vector's CSR); hvscope/setBreakpointMode changes it. */
         volatile String mode;
-        int hits;
+        /** The mode came from hvscope/setBreakpointMode: it outlives the client sending this kind again. */
+        volatile boolean modeSetByRequest;
+        Hits hits = new Hits();
         boolean verified;
         String message;
 
@@ -66,7 +73,23 @@ final class BreakpointTable {
         return nextId++;
     }
 
+    /**
+     * Replaces the breakpoints of one kind. A mode set by hvscope/setBreakpointMode carries over to
+     * a new breakpoint at the same address that names no mode of its own (clients without a modes
+     * UI send their breakpoints again, with new ids, whenever one changes).
+     */
     synchronized void replace(Source source, List<Entry> entries) {
+        for (Entry old : bySource.getOrDefault(source, List.of())) {
+            if (!old.modeSetByRequest) {
+                continue;
+            }
+            for (Entry e : entries) {
+                if (e.mode == null && e.addr == old.addr && e.addr != -1) {
+                    e.mode = old.mode;
+                    e.modeSetByRequest = true;
+                }
+            }
+        }
         bySource.put(source, new ArrayList<>(entries));
     }
 
@@ -200,14 +223,22 @@ final class BreakpointTable {
         return null;
     }
 
-    /** Sets the mode of a client's breakpoint (any kind) by id; null when there is no such breakpoint. */
+    /**
+     * Sets the mode of a client's breakpoint (any kind, every address a source line planted) by id;
+     * null when there is no such breakpoint.
+     */
     synchronized Entry setMode(int id, String mode) {
-        Entry e = id > 0 ? byId(id) : null;
-        if (e == null || e.source == Source.EXIT_VECTOR || e.source == Source.STEP_OVER) {
+        Entry first = id > 0 ? byId(id) : null;
+        if (first == null || first.source == Source.EXIT_VECTOR || first.source == Source.STEP_OVER) {
             return null;
         }
-        e.mode = mode;
-        return e;
+        for (Entry e : bySource.get(first.source)) {
+            if (e.id == id) {
+                e.mode = mode;
+                e.modeSetByRequest = mode != null;
+            }
+        }
+        return first;
     }
 
     static boolean sameRequest(Entry a, Entry b) {

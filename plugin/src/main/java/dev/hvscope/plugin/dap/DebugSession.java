@@ -582,8 +582,8 @@ final class DebugSession {
                 return true;
             }
         }
-        e.hits++;
-        if (e.hitCondition != null && !HitCondition.matches(e.hitCondition, e.hits)) {
+        int hits = ++e.hits.count;
+        if (e.hitCondition != null && !HitCondition.matches(e.hitCondition, hits)) {
             return false;
         }
         if (e.logMessage != null) {

@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * {@code hvscope/setBreakpointMode}: the per-breakpoint pflash mode without a modes UI. It holds
- * for that breakpoint id, until the client sends its kind of breakpoints again (which makes new
- * ids); at a hit the mode is applied before the stop is reported, as for a DAP breakpoint mode.
+ * for that breakpoint, and for the breakpoint at the same address when the client sends its kind
+ * of breakpoints again without a mode (new ids); at a hit the mode is applied before the stop is
+ * reported, as for a DAP breakpoint mode.
  */
 final class SetBreakpointModeHandler implements RequestHandler<SetBreakpointModeArguments, SetBreakpointModeResult> {
     @Override

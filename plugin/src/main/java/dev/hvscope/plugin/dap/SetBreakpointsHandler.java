@@ -45,7 +45,11 @@ final class SetBreakpointsHandler implements RequestHandler<SetBreakpointsArgume
                 mine.add(e);
             }
             for (SourceLines.Target t : targets) {
-                mine.add(entry(id, t.address(), sb));
+                BreakpointTable.Entry e = entry(id, t.address(), sb);
+                if (!mine.isEmpty()) {
+                    e.hits = mine.get(0).hits;   // hit conditions count the breakpoint, not each address
+                }
+                mine.add(e);
                 session.sourceLines().rememberSpace(id, t.address(), t.space());
             }
             entries.addAll(mine);

@@ -3,6 +3,7 @@ package dev.hvscope.plugin.dap;
 import static dev.hvscope.plugin.dap.DapTestClient.error;
 import static dev.hvscope.plugin.dap.DapTestClient.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,9 @@ class DebugAdapterCustomRequestsTest {
         m.mode = "pflash-sideways";
         assertTrue(error(c.server.setBreakpointMode(m)).contains("unknown breakpoint mode"));
         assertTrue(error(c.server.setBreakpointMode(new SetBreakpointModeArguments())).contains("needs"));
+        // a client without a modes UI sends its breakpoints again (new ids, no mode): the mode stays
+        int newId = get(c.server.setInstructionBreakpoints(a)).getBreakpoints()[0].getId();
+        assertNotEquals(id, newId);
 
         continueRun();
         StoppedEventArguments s = c.nextStop();
