@@ -17,6 +17,12 @@ import java.util.Set;
  * breakpoint or watchpoint first steps over it with the real instruction.
  */
 public final class FullSystemDebuggee implements Debuggee, Breakpoints, HypervisorViews {
+    /**
+     * Batch size under a debugger with several harts: a stop on one hart leaves the others at most
+     * this many instructions apart from where they were when it stopped (the round ends at the stop).
+     */
+    public static final int MULTI_HART_BATCH = 1_000;
+
     private static final int EXIT_LOG_SIZE = 4096;
 
     private final VirtMachine machine;
@@ -36,6 +42,9 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
     public FullSystemDebuggee(VirtMachine machine) {
         this.machine = machine;
         int n = machine.hartCount();
+        if (n > 1) {
+            machine.setBatch(MULTI_HART_BATCH);
+        }
         this.ports = new DebugPort[n];
         this.lastExit = new VmExitRecord[n];
         this.stoppedAtWatch = new boolean[n];

@@ -75,6 +75,11 @@ public final class DebugPort {
         return op;
     }
 
+    /** The hart stopped for the debugger (breakpoint, watchpoint or caught trap) and not resumed since. */
+    boolean stopPending() {
+        return hart.breakpointHit || watchHit || trapStop;
+    }
+
     /** The last batch stopped at a breakpoint (the instruction at pc was not executed). */
     public boolean breakpointHit() {
         return hart.breakpointHit;

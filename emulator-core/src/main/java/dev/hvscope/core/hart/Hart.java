@@ -989,6 +989,11 @@ public final class Hart {
         return mie;
     }
 
+    /** Whether the last batch ended with a stop for an attached debugger (see {@link DebugPort}). */
+    public boolean debugStopPending() {
+        return debug != null && debug.stopPending();
+    }
+
     /** Ends the current batch after this instruction (power-off, stop requests from devices). */
     public void endBatch() {
         batchLimit = 0;

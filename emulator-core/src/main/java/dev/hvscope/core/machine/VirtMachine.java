@@ -35,6 +35,10 @@ import java.util.List;
 public final class VirtMachine implements AutoCloseable {
     /** Instructions per hart between device updates and interrupt checks. */
     static final int BATCH = 10_000;
+    /** Instructions a hart runs before the next hart's turn (see {@link #setBatch}). */
+    private int batch = BATCH;
+    /** The hart a round starts with (0 unless a debugger stop ended the last round early). */
+    private int firstHart;
     private static final long MAX_IDLE_NANOS = 20_000_000L;
 
     private final MachineConfig config;
@@ -272,24 +276,46 @@ public final class VirtMachine implements AutoCloseable {
         return idle == Idle.FOREVER;
     }
 
+    /**
+     * Sets how many instructions a hart runs before the next one's turn. A debugger of several
+     * harts makes it small: the harts before the one that stops have run a whole batch beyond it.
+     */
+    public void setBatch(int instructions) {
+        if (instructions < 1) {
+            throw new IllegalArgumentException("batch must be at least 1 instruction");
+        }
+        batch = instructions;
+    }
+
     /** What a round ended with, for callers that must not wait for ever. */
     private enum Idle { BUSY, SLEPT, FOREVER }
 
-    /** One round: a batch on each hart, then devices, then idling if every hart waits. */
+    /**
+     * One round: a batch on each hart, then devices, then idling if every hart waits. A debugger
+     * stop ends the round at the hart that stopped, and the next round starts with the hart after
+     * it, so a breakpoint one hart keeps hitting does not starve the others.
+     */
     private Idle step() {
         boolean allWaiting = true;
         boolean singleStep = trace.on(TraceFlag.EXEC) || trace.on(TraceFlag.CPU);
-        for (Hart h : harts) {
+        int first = firstHart;
+        for (int k = 0; k < harts.length; k++) {
+            int index = (first + k) % harts.length;
+            Hart h = harts[index];
             if (singleStep) {
                 traceBatch(h);
             } else {
-                Executor.run(h, BATCH);
+                Executor.run(h, batch);
             }
             if (harts.length > 1) {
                 h.clearReservation();
             }
             if (!h.isWaitingForInterrupt()) {
                 allWaiting = false;
+            }
+            if (h.debugStopPending()) {
+                firstHart = (index + 1) % harts.length;
+                break;
             }
             if (poweredOff || resetRequested) {
                 break;

@@ -232,4 +232,59 @@ class FullSystemDebuggeeTest {
         Thread.sleep(30);
         assertEquals(after, machine.hart(0).readTime());
     }
+
+    /** Two harts in loops of their own: hart 0 at 0x8000_0008, hart 1 at 0x8000_0010. */
+    private void bootTwoHartLoops(Path dir) throws Exception {
+        int[] words = {
+            0xf1402573,   // csrr a0, mhartid
+            0x00051663,   // bnez a0, 0x80000010
+            0x00128293,   // 0x80000008: addi t0, t0, 1
+            0xffdff06f,   //             j 0x80000008
+            0x00130313,   // 0x80000010: addi t1, t1, 1
+            0xffdff06f,   //             j 0x80000010
+        };
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(words.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int w : words) {
+            b.putInt(w);
+        }
+        Path bin = java.nio.file.Files.write(dir.resolve("loops.bin"), b.array());
+        machine.close();
+        machine = VirtMachine.create(MachineConfig.builder().bios(Bios.file(bin)).smp(2).serial(SerialMode.STDIO).build(),
+                null, new ByteArrayOutputStream());
+        dbg = new FullSystemDebuggee(machine);
+        dbg.setStopListener(stops::add);
+    }
+
+    /** Per stop on {@code stopper}'s loop, how far the other hart ran: at most one debug batch, never starved. */
+    private void otherHartRunsAtMostOneBatchPerStop(int stopper, long loop) throws Exception {
+        dbg.insert(BreakpointKind.SOFTWARE, loop, 4);
+        int other = 1 - stopper;
+        long before = machine.hart(other).instructionsRetired();
+        long ran = 0;
+        for (int stop = 0; stop < 20; stop++) {
+            StopEvent e = resumeAndWait();
+            assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason(), e.toString());
+            assertEquals(stopper, e.thread());
+            long now = machine.hart(other).instructionsRetired();
+            assertTrue(now - before <= FullSystemDebuggee.MULTI_HART_BATCH,
+                    "hart " + other + " ran " + (now - before) + " instructions past a stop of hart " + stopper);
+            ran += now - before;
+            before = now;
+        }
+        assertTrue(ran > 0, "hart " + other + " starved");
+    }
+
+    @Test
+    void twoHarts_aStopOnHartOne_leavesHartZeroWithinOneDebugBatch(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        bootTwoHartLoops(dir);
+        otherHartRunsAtMostOneBatchPerStop(1, 0x8000_0010L);
+    }
+
+    @Test
+    void twoHarts_aStopOnHartZero_leavesHartOneWithinOneDebugBatch_andDoesNotStarveIt(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        bootTwoHartLoops(dir);
+        otherHartRunsAtMostOneBatchPerStop(0, 0x8000_0008L);
+    }
 }
