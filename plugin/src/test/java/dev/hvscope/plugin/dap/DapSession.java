@@ -169,6 +169,22 @@ public class DapSession implements AutoCloseable {
         get(c.server.setFunctionBreakpoints(none));
     }
 
+    /** What the adapter printed to the debug console so far (output events in order). */
+    public String output() {
+        return String.join("", c.output);
+    }
+
+    /**
+     * Waits (up to 20 s) until the output so far contains text: an output event the adapter sent while
+     * answering another channel (the language server's) may still be on its way over the socket.
+     */
+    public void awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!output().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     /** Sets the exception filters to the one given (condition may be null: any address). */
     SetExceptionBreakpointsResponse exceptionFilter(String filterId, String condition) throws Exception {
         ExceptionFilterOptions o = new ExceptionFilterOptions();

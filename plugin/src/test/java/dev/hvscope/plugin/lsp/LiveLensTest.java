@@ -70,11 +70,6 @@ class LiveLensTest {
             get(dap.c.server.configurationDone(new ConfigurationDoneArguments()));
         }
 
-        /** What the adapter printed to the debug console so far. */
-        String output() {
-            return String.join("", dap.c.output);
-        }
-
         /** Runs the lens of the config through the language server; answers the command's result. */
         Map<?, ?> lens(LspTestClient lsp) throws Exception {
             String uri = config.toUri().toString();
@@ -106,7 +101,7 @@ class LiveLensTest {
             assertEquals(true, result.get("liveVmSwitched"), result::toString);
             assertEquals(text.replace("mode = \"passthrough\"", "mode = \"emulate\""), lsp.texts.get(config.toUri().toString()));
             assertEquals("emulate", liveMode(vm.dap));
-            assertTrue(vm.output().contains("pflash mode switched to emulate"), vm::output);
+            assertTrue(vm.dap.output().contains("pflash mode switched to emulate"), vm.dap::output);
 
             // and the guest sees it: its first pflash access is served by emulation
             vm.dap.continueRun();
@@ -123,8 +118,10 @@ class LiveLensTest {
             Thread.sleep(200); // let it run
             Map<?, ?> result = vm.lens(lsp);
             assertEquals(true, result.get("liveVmSwitched"), result::toString);
-            assertTrue(vm.output().contains("pflash mode switched to emulate in the running VM"),
-                    vm::output);
+            // the output event comes over the DAP socket, the answer over the language server: not in order
+            vm.dap.awaitOutput("pflash mode switched to emulate in the running VM");
+            assertTrue(vm.dap.output().contains("pflash mode switched to emulate in the running VM"),
+                    vm.dap::output);
             assertEquals(List.of(), List.copyOf(vm.dap.c.stopped), "the switch's stop was reported");
             // the answer comes before the stop waiter has resumed the VM; a pause in that instant would
             // reach a stopped stub and be lost (as after any stop the adapter runs on from)
