@@ -1,48 +1,23 @@
-// The VS Code extension's DAP wiring (issue #7): ide/vscode/extension.js is loaded with a fake `vscode`
-// module (as ide/vscode/test/activation.test.js does), its debug adapter factory names the adapter
-// executable, and DebugClient runs that executable with launch configurations written exactly as
-// package.json's initialConfigurations and configurationSnippets produce them.
+// The VS Code extension's DAP wiring (issue #7): ide/vscode/extension.js is loaded with the fake `vscode`
+// module of ide/vscode/test/fake-vscode.js (as ide/vscode/test/activation.test.js does), its debug
+// adapter factory names the adapter executable, and DebugClient runs that executable with launch
+// configurations written exactly as package.json's initialConfigurations and configurationSnippets
+// produce them.
 'use strict';
 const assert = require('assert');
 const path = require('path');
-const Module = require('module');
 const { DebugClient } = require('@vscode/debugadapter-testsupport');
+const fake = require('../vscode/test/fake-vscode.js');
 
 const TIMEOUT = 60000;
 
 /** Loads extension.js against a fake VS Code; returns the descriptor its adapter factory gives. */
 async function adapterDescriptor(extensionDir, workspace, command) {
-  const factories = {};
-  class DebugAdapterExecutable {
-    constructor(cmd, args) { this.command = cmd; this.args = args; }
-  }
-  const settings = { command, 'lsp.args': ['lsp'], 'dap.args': ['dap'] };
-  const fakeVscode = {
-    workspace: { workspaceFolders: [{ uri: { fsPath: workspace } }], getConfiguration: () => ({ get: (k) => settings[k] }) },
-    window: { activeTextEditor: undefined, showWarningMessage: () => undefined },
-    commands: { registerCommand: () => ({ dispose() {} }), executeCommand: () => undefined },
-    debug: { registerDebugAdapterDescriptorFactory: (type, f) => { factories[type] = f; return { dispose() {} }; } },
-    DebugAdapterExecutable,
-  };
-  class FakeLanguageClient {
-    start() { return Promise.resolve(); }
-    stop() { return Promise.resolve(); }
-  }
-  const load = Module._load;
-  Module._load = function (request, parent, isMain) {
-    if (request === 'vscode') return fakeVscode;
-    if (request === 'vscode-languageclient/node') return { LanguageClient: FakeLanguageClient };
-    return load.call(this, request, parent, isMain);
-  };
-  try {
-    const ext = require(path.join(extensionDir, 'extension.js'));
-    await ext.activate({ subscriptions: [] });
-  } finally {
-    Module._load = load;
-  }
+  const { registered } = await fake.activate(extensionDir, workspace, { command });
+  const factories = registered.adapterFactories;
   assert.ok(factories.hvscope, 'no adapter factory for the hvscope debug type');
   const d = factories.hvscope.createDebugAdapterDescriptor({ type: 'hvscope' });
-  assert.ok(d instanceof DebugAdapterExecutable);
+  assert.ok(d instanceof fake.DebugAdapterExecutable);
   return d;
 }
 

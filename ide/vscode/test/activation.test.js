@@ -1,53 +1,17 @@
 // Activation test without VS Code: extension.js is loaded with a fake `vscode` module and a fake
-// language client, then checked for what it registers and what it would start.
+// language client (test/fake-vscode.js), then checked for what it registers and what it would start.
 // Run: node test/activation.test.js   (build.sh runs it before packaging)
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const Module = require('module');
+const fake = require('./fake-vscode.js');
 
-const registered = { commands: {}, adapterFactories: {} };
-const started = [];
 const workspaceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hvscope-ws-'));
 fs.writeFileSync(path.join(workspaceDir, 'hvscope'), '#!/bin/sh\n', { mode: 0o755 });
 
-class DebugAdapterExecutable {
-  constructor(command, args) { this.command = command; this.args = args; }
-}
-const fakeVscode = {
-  workspace: {
-    workspaceFolders: [{ uri: { fsPath: workspaceDir } }],
-    getConfiguration: () => ({ get: (key) => ({ command: '', 'lsp.args': ['lsp'], 'dap.args': ['dap'] }[key]) }),
-  },
-  window: { activeTextEditor: undefined, showWarningMessage: () => undefined },
-  commands: {
-    registerCommand: (id, fn) => { registered.commands[id] = fn; return { dispose() {} }; },
-    executeCommand: () => undefined,
-  },
-  debug: {
-    registerDebugAdapterDescriptorFactory: (type, f) => { registered.adapterFactories[type] = f; return { dispose() {} }; },
-  },
-  DebugAdapterExecutable,
-};
-class FakeLanguageClient {
-  constructor(id, name, serverOptions, clientOptions) {
-    Object.assign(this, { id, name, serverOptions, clientOptions });
-  }
-  start() { started.push(this); return Promise.resolve(); }
-  stop() { return Promise.resolve(); }
-}
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  if (request === 'vscode') return fakeVscode;
-  if (request === 'vscode-languageclient/node') return { LanguageClient: FakeLanguageClient };
-  return load.call(this, request, parent, isMain);
-};
-
-const ext = require('../extension.js');
-const context = { subscriptions: [] };
-ext.activate(context).then(() => {
+fake.activate(path.join(__dirname, '..'), workspaceDir, {}).then(({ context, registered, started }) => {
   // the language server: ./hvscope of the workspace folder, `lsp`, for hvscope-vm documents
   assert.strictEqual(started.length, 1);
   assert.strictEqual(started[0].serverOptions.command, path.join(workspaceDir, 'hvscope'));
@@ -55,7 +19,7 @@ ext.activate(context).then(() => {
   assert.deepStrictEqual(started[0].clientOptions.documentSelector, [{ language: 'hvscope-vm' }]);
   // the debug adapter: `hvscope dap` for the hvscope debug type
   const descriptor = registered.adapterFactories.hvscope.createDebugAdapterDescriptor({});
-  assert.ok(descriptor instanceof DebugAdapterExecutable);
+  assert.ok(descriptor instanceof fake.DebugAdapterExecutable);
   assert.strictEqual(descriptor.command, path.join(workspaceDir, 'hvscope'));
   assert.deepStrictEqual(descriptor.args, ['dap']);
   // every command the manifest contributes is registered, and the debug type matches

@@ -70,21 +70,16 @@ public final class BenchCommand implements Callable<Integer> {
         BenchResult hv = runHvscope(program);
         BenchResult qemu = null;
         double startup = 0;
-        String note = "--no-qemu";
-        if (!noQemu) {
-            Path binary = QemuRunner.find(qemuBinary);
-            if (binary == null) {
-                note = qemuBinary + " not found";
-            } else {
-                QemuRunner runner = new QemuRunner(binary, timeoutSeconds);
-                Path baseline = existing(baselineElf, DEFAULT_BASELINE, "--baseline-elf");
-                double total = bestQemu(runner, program);
-                startup = bestQemu(runner, baseline);
-                qemu = new BenchResult("qemu", hv.instructions(), total - startup);
-            }
+        BenchQemu choice = BenchQemu.choose(noQemu, qemuBinary);
+        if (choice.binary() != null) {
+            QemuRunner runner = new QemuRunner(choice.binary(), timeoutSeconds);
+            Path baseline = existing(baselineElf, DEFAULT_BASELINE, "--baseline-elf");
+            double total = bestQemu(runner, program);
+            startup = bestQemu(runner, baseline);
+            qemu = new BenchResult("qemu", hv.instructions(), total - startup);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(BenchTable.format(program.toString(), runs, hv, qemu, startup, note));
+        out.print(BenchTable.format(program.toString(), runs, hv, qemu, startup, choice.whyNot()));
         out.flush();
         return 0;
     }
@@ -126,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The given file, or the default under the repository root; it must exist. */
-    private static Path existing(Path given, String defaultRelative, String option) {
+    static Path existing(Path given, String defaultRelative, String option) {
         Path p = given != null ? given : HvscopeHome.resolve(defaultRelative);
         if (!Files.isRegularFile(p)) {
             throw new MachineException(option + " " + p + ": no such file"

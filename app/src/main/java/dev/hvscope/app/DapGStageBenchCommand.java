@@ -2,7 +2,6 @@ package dev.hvscope.app;
 
 import dev.hvscope.core.machine.MachineException;
 import dev.hvscope.plugin.dap.GStageScopeBench;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -44,23 +43,15 @@ public final class DapGStageBenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new MachineException("--runs must be at least 1");
         }
-        Path program = elf != null ? elf : HvscopeHome.resolve(BenchCommand.DEFAULT_BASELINE);
-        if (!Files.isRegularFile(program)) {
-            throw new MachineException("--elf " + program + ": no such file");
-        }
+        Path program = BenchCommand.existing(elf, BenchCommand.DEFAULT_BASELINE, "--elf");
         GStageScopeBench.Result hv = GStageScopeBench.hvscope(program.toAbsolutePath(), runs);
         GStageScopeBench.Result qemu = null;
-        String note = "--no-qemu";
-        if (!noQemu) {
-            Path binary = QemuRunner.find(qemuBinary);
-            if (binary == null) {
-                note = qemuBinary + " not found";
-            } else {
-                qemu = GStageScopeBench.qemu(binary.toString(), program.toAbsolutePath(), runs);
-            }
+        BenchQemu choice = BenchQemu.choose(noQemu, qemuBinary);
+        if (choice.binary() != null) {
+            qemu = GStageScopeBench.qemu(choice.binary().toString(), program.toAbsolutePath(), runs);
         }
         PrintWriter out = spec.commandLine().getOut();
-        GStageScopeBench.print(out, hv, qemu, note, runs);
+        GStageScopeBench.print(out, hv, qemu, choice.whyNot(), runs);
         return 0;
     }
 }

@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hvscope.core.debug.HostedDebuggee;
-import dev.hvscope.core.hv.HostedMachine;
-import dev.hvscope.core.hv.MappingFlags;
-import dev.hvscope.core.hv.PflashMode;
-import dev.hvscope.core.hv.Vm;
-import dev.hvscope.core.hv.VmSpec;
 import dev.hvscope.gdb.rsp.Hex;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,26 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class PflashOnBreakTest {
     private static final long DEV_READ32_LOAD = 0x8020_0044L;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private HostedDebuggee target;
-    private GdbServer server;
+    private HostedStubFixture vm;
 
     @BeforeEach
     void start() throws Exception {
-        Path ex = StubFixture.examples();
-        VmSpec spec = new VmSpec("pflash-demo", 1, 0x8020_0000L, ex.resolve("pflash-guest/pflash-guest.elf"),
-                0x8020_0000L, 0,
-                List.of(new VmSpec.MemoryRegion(0x8000_0000L, 16L << 20, MappingFlags.RWXU, VmSpec.MapKind.ALLOC)),
-                List.of(), List.of(),
-                new VmSpec.Pflash(0x2200_0000L, 0x200_0000L, Vm.BOARD_PFLASH1, PflashMode.PASSTHROUGH,
-                        ex.resolve("pflash/pflash.img"), ex.resolve("pflash/pflash-emulate.img")));
-        target = new HostedDebuggee(HostedMachine.create(spec, console, null));
-        server = GdbServer.start(target, "127.0.0.1", 0, null);
+        vm = new HostedStubFixture();
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        vm.close();
     }
 
     private String monitor(RspClient c, String cmd) throws Exception {
@@ -60,7 +42,7 @@ class PflashOnBreakTest {
 
     @Test
     void onBreakRule_switchesTheModeBeforeTheStopReply_andListsAndClears() throws Exception {
-        try (RspClient c = new RspClient(server.port())) {
+        try (RspClient c = new RspClient(vm.port())) {
             c.request("QStartNoAckMode");
             assertEquals("no pflash modes on breakpoints\n", monitor(c, "pflash on-break"));
             assertTrue(monitor(c, "pflash on-break 0x80200044 sideways").startsWith("usage:"));
@@ -89,8 +71,8 @@ class PflashOnBreakTest {
         assumeTrue(found, "gdb-multiarch is not installed");
         String script = String.join("\n",
                 "set pagination off", "set confirm off",
-                "file " + StubFixture.examples().resolve("pflash-guest/pflash-guest.elf"),
-                "target remote 127.0.0.1:" + server.port(),
+                "file " + HostedStubFixture.guest(),
+                "target remote 127.0.0.1:" + vm.port(),
                 "monitor pflash on-break dev_read32_load emulate".replace("dev_read32_load", "0x80200044"),
                 "monitor pflash on-break",
                 "break *0x80200044",
@@ -108,7 +90,7 @@ class PflashOnBreakTest {
         assertTrue(out.contains("0x80200044 emulate"), out);
         assertTrue(out.contains("hvscope: breakpoint at 0x80200044: pflash mode switched to emulate"), out);
         assertTrue(out.contains("pflash mode: emulate"), out);
-        String guest = console.toString(StandardCharsets.ISO_8859_1);
+        String guest = vm.consoleText();
         assertTrue(guest.contains("pflash payload: emulated by hvscope from pflash-emulate.img"), guest + "\n" + out);
     }
 }

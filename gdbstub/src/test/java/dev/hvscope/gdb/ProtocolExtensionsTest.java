@@ -20,8 +20,7 @@ class ProtocolExtensionsTest {
     @BeforeEach
     void start() throws Exception {
         stub = new StubFixture();
-        c = new RspClient(stub.port());
-        c.request("QStartNoAckMode");
+        c = stub.connectNoAck();
     }
 
     @AfterEach
@@ -32,15 +31,7 @@ class ProtocolExtensionsTest {
 
     /** Reads a whole qXfer object in small pieces, as gdb does. */
     private String xfer(String object, String annex) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            String r = c.request("qXfer:" + object + ":read:" + annex + ":" + Integer.toHexString(sb.length()) + ",3ff");
-            sb.append(r.substring(1));
-            if (r.startsWith("l")) {
-                return sb.toString();
-            }
-            assertTrue(r.startsWith("m"), r);
-        }
+        return c.xfer(object, annex, 0x3ff);
     }
 
     @Test
@@ -71,10 +62,7 @@ class ProtocolExtensionsTest {
 
     @Test
     void jsonViews_exitsAndGStageAndTranslate() throws Exception {
-        assertEquals("OK", c.request("qRcmd," + Hex.encode("hv catch npf")));
-        c.send("c");
-        assertTrue(c.readPacket().startsWith("O"), "the O line of the caught exit comes first");
-        assertEquals("T05thread:p01.01;hvexit:npf;", c.readPacket());
+        StubFixture.continueToFirstNpf(c);
 
         JsonObject exits = JsonParser.parseString(xfer("hvscope-exits", "5")).getAsJsonObject();
         assertEquals(1, exits.get("total").getAsInt());

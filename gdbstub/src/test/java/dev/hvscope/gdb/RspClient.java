@@ -1,5 +1,7 @@
 package dev.hvscope.gdb;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +77,20 @@ final class RspClient implements AutoCloseable {
             r = readPacket();
         } while (r.startsWith("O") && !r.equals("OK"));
         return r;
+    }
+
+    /** Reads a whole qXfer object in pieces of at most chunk bytes, as gdb does. */
+    String xfer(String object, String annex, int chunk) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            String r = request("qXfer:" + object + ":read:" + annex + ":" + Integer.toHexString(sb.length()) + ","
+                    + Integer.toHexString(chunk));
+            sb.append(r.substring(1));
+            if (r.startsWith("l")) {
+                return sb.toString();
+            }
+            assertTrue(r.startsWith("m"), r);
+        }
     }
 
     boolean closedByPeer() throws IOException {

@@ -1,5 +1,8 @@
 package dev.hvscope.gdb;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.hvscope.core.debug.FullSystemDebuggee;
 import dev.hvscope.core.machine.Bios;
 import dev.hvscope.core.machine.LoadedImage;
@@ -7,7 +10,9 @@ import dev.hvscope.core.machine.MachineConfig;
 import dev.hvscope.core.machine.PflashDrive;
 import dev.hvscope.core.machine.SerialMode;
 import dev.hvscope.core.machine.VirtMachine;
+import dev.hvscope.gdb.rsp.Hex;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** A stopped hv-passthrough machine (the bare-metal hypervisor example) behind a stub on a free port. */
@@ -57,6 +62,21 @@ final class StubFixture implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** A raw client of this stub, in no-ack mode. */
+    RspClient connectNoAck() throws IOException {
+        RspClient c = new RspClient(port());
+        c.request("QStartNoAckMode");
+        return c;
+    }
+
+    /** Arms {@code hv catch npf} and continues: the stop at the guest's first nested page fault (pflash#1). */
+    static void continueToFirstNpf(RspClient c) throws IOException {
+        assertEquals("OK", c.request("qRcmd," + Hex.encode("hv catch npf")));
+        c.send("c");
+        assertTrue(c.readPacket().startsWith("O"), "the O line of the caught exit comes first");
+        assertEquals("T05thread:p01.01;hvexit:npf;", c.readPacket());
     }
 
     @Override

@@ -24,12 +24,8 @@ class TablePagesTest {
     @BeforeEach
     void start() throws Exception {
         stub = new StubFixture();
-        c = new RspClient(stub.port());
-        c.request("QStartNoAckMode");
-        assertEquals("OK", c.request("qRcmd," + Hex.encode("hv catch npf")));
-        c.send("c");
-        assertTrue(c.readPacket().startsWith("O"));
-        assertEquals("T05thread:p01.01;hvexit:npf;", c.readPacket());
+        c = stub.connectNoAck();
+        StubFixture.continueToFirstNpf(c);
     }
 
     @AfterEach
@@ -39,15 +35,7 @@ class TablePagesTest {
     }
 
     private JsonObject page(String view, String annex) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            String r = c.request("qXfer:" + view + ":read:" + annex + ":" + Integer.toHexString(sb.length()) + ",7ff");
-            sb.append(r.substring(1));
-            if (r.startsWith("l")) {
-                return JsonParser.parseString(sb.toString()).getAsJsonObject();
-            }
-            assertTrue(r.startsWith("m"), r);
-        }
+        return JsonParser.parseString(c.xfer(view, annex, 0x7ff)).getAsJsonObject();
     }
 
     private static long hex(JsonObject o, String key) {

@@ -19,17 +19,17 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /** A DAP client built with lsp4j's own client launcher, connected to an adapter over pipes; events go to queues. */
-final class DapTestClient implements HvscopeDebugClient, AutoCloseable {
-    final BlockingQueue<StoppedEventArguments> stopped = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+public final class DapTestClient implements HvscopeDebugClient, AutoCloseable {
+    public final BlockingQueue<StoppedEventArguments> stopped = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     final BlockingQueue<Object> initialized = new LinkedBlockingQueue<>();
-    final BlockingQueue<Object> terminated = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Object> terminated = new LinkedBlockingQueue<>();
     final BlockingQueue<VmExitEventArguments> vmExits = new LinkedBlockingQueue<>();
     /** The adapter's standard and hvscope/ requests, as one proxy. */
-    interface Server extends IDebugProtocolServer, HvscopeRequests {
+    public interface Server extends IDebugProtocolServer, HvscopeRequests {
     }
 
-    final Server server;
+    public final Server server;
     private final OutputStream toServer;
     private final Thread serverThread;
     private final Socket socket;

@@ -7,27 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hvscope.core.debug.HostedDebuggee;
-import dev.hvscope.core.hv.HostedMachine;
-import dev.hvscope.core.hv.MappingFlags;
-import dev.hvscope.core.hv.PflashMode;
-import dev.hvscope.core.hv.Vm;
-import dev.hvscope.core.hv.VmSpec;
-import dev.hvscope.gdb.GdbServer;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.eclipse.lsp4j.debug.DisconnectArguments;
-import org.eclipse.lsp4j.debug.ExceptionFilterOptions;
-import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.InstructionBreakpoint;
-import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.junit.jupiter.api.AfterEach;
@@ -40,56 +21,19 @@ import org.junit.jupiter.api.Test;
  */
 class DebugAdapterCustomRequestsTest {
     private static final long DEV_READ32_LOAD = 0x8020_0044L;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private HostedMachine host;
-    private GdbServer server;
+    private HostedDapSession vm;
     private DapTestClient c;
 
     @BeforeEach
     void start() throws Exception {
-        Path ex = Qemu.examples();
-        VmSpec spec = new VmSpec("pflash-demo", 1, 0x8020_0000L, ex.resolve("pflash-guest/pflash-guest.elf"),
-                0x8020_0000L, 0,
-                List.of(new VmSpec.MemoryRegion(0x8000_0000L, 16L << 20, MappingFlags.RWXU, VmSpec.MapKind.ALLOC)),
-                List.of(), List.of(),
-                new VmSpec.Pflash(0x2200_0000L, 0x200_0000L, Vm.BOARD_PFLASH1, PflashMode.PASSTHROUGH,
-                        ex.resolve("pflash/pflash.img"), ex.resolve("pflash/pflash-emulate.img")));
-        host = HostedMachine.create(spec, console, null);
-        server = GdbServer.start(new HostedDebuggee(host), "127.0.0.1", 0, null);
-        c = new DapTestClient();
-        InitializeRequestArguments init = new InitializeRequestArguments();
-        init.setAdapterID("hvscope");
-        get(c.server.initialize(init));
-    }
-
-    private void attach() throws Exception {
-        Map<String, Object> args = new HashMap<>();
-        args.put("port", server.port());
-        args.put("elf", Qemu.examples().resolve("pflash-guest/pflash-guest.elf").toString());
-        get(c.server.attach(args));
-        c.initialized.poll(10, TimeUnit.SECONDS);
-        get(c.server.configurationDone(new ConfigurationDoneArguments()));
-        c.nextStop();
+        vm = HostedDapSession.start();
+        c = vm.c;
+        vm.initialize();
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            get(c.server.disconnect(new DisconnectArguments()));
-        } finally {
-            c.close();
-            server.close();
-        }
-    }
-
-    private void continueRun() throws Exception {
-        ContinueArguments cont = new ContinueArguments();
-        cont.setThreadId(1);
-        get(c.server.continue_(cont));
-    }
-
-    private String consoleText() {
-        return console.toString(StandardCharsets.ISO_8859_1);
+        vm.close();
     }
 
     private static SubscribeExitsArguments kinds(String... kinds) {
@@ -100,10 +44,10 @@ class DebugAdapterCustomRequestsTest {
 
     @Test
     void subscribedNestedPageFault_sendsVmExitEvent_andTheRunGoesOnToTheGuestsOutput() throws Exception {
-        attach();
+        vm.attachAtEntry("elf");
         SubscribeExitsResult sub = get(c.server.subscribeExits(kinds("nested-page-fault")));
         assertEquals("stub", sub.via);
-        continueRun();
+        vm.continueRun();
         VmExitEventArguments e = c.vmExits.poll(30, TimeUnit.SECONDS);
         assertNotNull(e, "a hvscope/vmExit event");
         assertEquals("nested-page-fault", e.kind);
@@ -119,26 +63,20 @@ class DebugAdapterCustomRequestsTest {
         // no stop: the guest runs to its end
         assertNotNull(c.terminated.poll(30, TimeUnit.SECONDS), "terminated");
         assertTrue(c.stopped.isEmpty(), "no stopped event: " + c.stopped);
-        assertTrue(consoleText().contains("pflash payload: hvscope pflash payload"), consoleText());
+        assertTrue(vm.consoleText().contains("pflash payload: hvscope pflash payload"), vm.consoleText());
     }
 
     @Test
     void subscriptionAndFilter_stopAtTheExit_andExitLogListsItLatestFirst() throws Exception {
-        attach();
+        vm.attachAtEntry("elf");
         ExitLogArguments page = new ExitLogArguments();
         ExitLogResult empty = get(c.server.exitLog(page));
         assertEquals(0, empty.total);
         assertEquals(0, empty.entries.length);
 
         get(c.server.subscribeExits(kinds("any-trap-from-v")));
-        ExceptionFilterOptions npf = new ExceptionFilterOptions();
-        npf.setFilterId("nested-page-fault");
-        npf.setCondition("0x22000000..0x22001000");
-        SetExceptionBreakpointsArguments ex = new SetExceptionBreakpointsArguments();
-        ex.setFilters(new String[0]);
-        ex.setFilterOptions(new ExceptionFilterOptions[] {npf});
-        get(c.server.setExceptionBreakpoints(ex));
-        continueRun();
+        vm.exceptionFilter("nested-page-fault", "0x22000000..0x22001000");
+        vm.continueRun();
         StoppedEventArguments s = c.nextStop();
         assertEquals("exception", s.getReason());
         assertTrue(s.getDescription().startsWith("VM exit: nested page fault (scause 21, GPA 0x22000000"),
@@ -178,7 +116,7 @@ class DebugAdapterCustomRequestsTest {
 
     @Test
     void setBreakpointMode_onAnInstructionBreakpoint_switchesPflashToEmulateAtTheHit() throws Exception {
-        attach();
+        vm.attachAtEntry("elf");
         InstructionBreakpoint ib = new InstructionBreakpoint();
         ib.setInstructionReference(Addresses.hex(DEV_READ32_LOAD));
         SetInstructionBreakpointsArguments a = new SetInstructionBreakpointsArguments();
@@ -202,26 +140,26 @@ class DebugAdapterCustomRequestsTest {
         int newId = get(c.server.setInstructionBreakpoints(a)).getBreakpoints()[0].getId();
         assertNotEquals(id, newId);
 
-        continueRun();
+        vm.continueRun();
         StoppedEventArguments s = c.nextStop();
         assertEquals("instruction breakpoint", s.getReason());
         assertEquals("pflash mode switched to emulate", s.getDescription());
         // the load faults into the hypervisor, which maps the emulated page and resumes the guest
         // at the load again: the breakpoint is hit a second time, and the mode is left alone
-        continueRun();
+        vm.continueRun();
         StoppedEventArguments again = c.nextStop();
         assertEquals("instruction breakpoint", again.getReason());
         assertEquals("pflash mode already emulate", again.getDescription());
         a.setBreakpoints(new InstructionBreakpoint[0]);   // dev_read32 runs once per word read: let it run
         get(c.server.setInstructionBreakpoints(a));
-        continueRun();
+        vm.continueRun();
         assertNotNull(c.terminated.poll(30, TimeUnit.SECONDS), "terminated");
-        assertTrue(consoleText().contains("pflash payload: emulated by hvscope from pflash-emulate.img"), consoleText());
+        assertTrue(vm.consoleText().contains("pflash payload: emulated by hvscope from pflash-emulate.img"), vm.consoleText());
     }
 
     @Test
     void table_pagesTheGStageLeaves_andMatchesTheClientWalk() throws Exception {
-        attach();
+        vm.attachAtEntry("elf");
         TableArguments a = new TableArguments();
         a.space = "gstage";
         a.start = 10;
@@ -247,7 +185,7 @@ class DebugAdapterCustomRequestsTest {
                 new dev.hvscope.core.mmu.PhysReader() {
                     @Override
                     public long read64(long pa) {
-                        return host.machine().bus().read(pa, 8);
+                        return vm.host.machine().bus().read(pa, 8);
                     }
 
                     @Override
@@ -299,7 +237,7 @@ class DebugAdapterCustomRequestsTest {
         m.breakpointId = 1;
         m.mode = "plain";
         assertTrue(error(c.server.setBreakpointMode(m)).contains("no breakpoint with id 1"));
-        attach();
+        vm.attachAtEntry("elf");
         assertEquals(0, get(c.server.exitLog(new ExitLogArguments())).total);
     }
 }

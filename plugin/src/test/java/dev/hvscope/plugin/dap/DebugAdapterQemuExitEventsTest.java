@@ -7,15 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.eclipse.lsp4j.debug.DisconnectArguments;
-import org.eclipse.lsp4j.debug.FunctionBreakpoint;
-import org.eclipse.lsp4j.debug.InitializeRequestArguments;
-import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,54 +23,33 @@ class DebugAdapterQemuExitEventsTest {
 
     @TempDir
     Path tmp;
+    private DapSession s;
     private DapTestClient c;
 
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(Qemu.installed(), "qemu-system-riscv64 is not installed");
-        c = new DapTestClient();
-        InitializeRequestArguments init = new InitializeRequestArguments();
-        init.setAdapterID("hvscope");
-        get(c.server.initialize(init));
-        Map<String, Object> args = new HashMap<>();
-        args.put("command", Qemu.hypervisor(HV, Qemu.pflash32(tmp)));
-        args.put("elf", HV.toString());
-        get(c.server.launch(args));
-        c.initialized.poll(10, TimeUnit.SECONDS);
-        get(c.server.configurationDone(new ConfigurationDoneArguments()));
-        c.nextStop();
+        s = new DapSession();
+        c = s.c;
+        s.initialize();
+        s.launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
+        s.configurationDone();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (c != null) {
-            try {
-                get(c.server.disconnect(new DisconnectArguments()));
-            } finally {
-                c.close();
-            }
+        if (s != null) {
+            s.close();
         }
-    }
-
-    private void continueRun() throws Exception {
-        ContinueArguments cont = new ContinueArguments();
-        cont.setThreadId(1);
-        get(c.server.continue_(cont));
     }
 
     @Test
     void subscribedNestedPageFault_overTheTrapVectors_sendsTheEvent_andTheGuestRunsOn() throws Exception {
         assertTrue(error(c.server.exitLog(new ExitLogArguments())).contains("needs hvscope's stub"));
         // stvec is set by hv_main just before it builds the G-stage (gstage_next): stop there first
-        FunctionBreakpoint fb = new FunctionBreakpoint();
-        fb.setName("gstage_next");
-        SetFunctionBreakpointsArguments a = new SetFunctionBreakpointsArguments();
-        a.setBreakpoints(new FunctionBreakpoint[] {fb});
-        get(c.server.setFunctionBreakpoints(a));
-        continueRun();
-        c.nextStop();
-        a.setBreakpoints(new FunctionBreakpoint[0]);
-        get(c.server.setFunctionBreakpoints(a));
+        s.functionBreakpoint("gstage_next", null);
+        s.continueToStop();
+        s.clearFunctionBreakpoints();
 
         SubscribeExitsArguments sub = new SubscribeExitsArguments();
         sub.kinds = new String[] {"nested-page-fault"};
@@ -91,7 +62,7 @@ class DebugAdapterQemuExitEventsTest {
         assertEquals("bare", g.mode, "the G-stage is built after gstage_next");
         assertEquals(0, g.leaves.length);
 
-        continueRun();
+        s.continueRun();
         VmExitEventArguments e = c.vmExits.poll(30, TimeUnit.SECONDS);
         assertNotNull(e, "a hvscope/vmExit event");
         assertEquals("nested-page-fault", e.kind);

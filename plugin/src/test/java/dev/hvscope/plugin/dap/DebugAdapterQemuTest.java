@@ -1,6 +1,7 @@
 package dev.hvscope.plugin.dap;
 
 import static dev.hvscope.plugin.dap.DapTestClient.error;
+import static dev.hvscope.plugin.dap.DapSession.named;
 import static dev.hvscope.plugin.dap.DapTestClient.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +13,6 @@ import dev.hvscope.core.isa.Disassembler;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +23,7 @@ import org.eclipse.lsp4j.debug.DisassembleArguments;
 import org.eclipse.lsp4j.debug.DisassembledInstruction;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.FunctionBreakpoint;
-import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryArguments;
-import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetFunctionBreakpointsResponse;
@@ -53,99 +51,31 @@ class DebugAdapterQemuTest {
 
     @TempDir
     Path tmp;
+    private DapSession dap;
     private DapTestClient c;
 
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(Qemu.installed(), "qemu-system-riscv64 is not installed");
-        c = new DapTestClient();
+        dap = new DapSession();
+        c = dap.c;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (c != null) {
-            try {
-                get(c.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()));
-            } finally {
-                c.close();
-            }
+        if (dap != null) {
+            dap.close();
         }
-    }
-
-    private Capabilities initialize() throws Exception {
-        InitializeRequestArguments a = new InitializeRequestArguments();
-        a.setAdapterID("hvscope");
-        return get(c.server.initialize(a));
     }
 
     private void launch(List<String> command, Path elf) throws Exception {
-        initialize();
-        Map<String, Object> args = new HashMap<>();
-        args.put("command", command);
-        args.put("elf", elf.toString());
-        get(c.server.launch(args));
-        assertNotNull(c.initialized.poll(10, TimeUnit.SECONDS), "initialized event");
-    }
-
-    private StoppedEventArguments configurationDone() throws Exception {
-        get(c.server.configurationDone(new ConfigurationDoneArguments()));
-        return c.nextStop();
-    }
-
-    private StackFrame frame(int tid) throws Exception {
-        StackTraceArguments a = new StackTraceArguments();
-        a.setThreadId(tid);
-        return get(c.server.stackTrace(a)).getStackFrames()[0];
-    }
-
-    private Scope scope(int frameId, String name) throws Exception {
-        ScopesArguments a = new ScopesArguments();
-        a.setFrameId(frameId);
-        for (Scope s : get(c.server.scopes(a)).getScopes()) {
-            if (s.getName().equals(name)) {
-                return s;
-            }
-        }
-        throw new AssertionError("no scope " + name);
-    }
-
-    private Variable[] variables(int ref) throws Exception {
-        VariablesArguments a = new VariablesArguments();
-        a.setVariablesReference(ref);
-        return get(c.server.variables(a)).getVariables();
-    }
-
-    private static Variable named(Variable[] vars, String name) {
-        return Arrays.stream(vars).filter(v -> v.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no variable " + name + " in " + Arrays.toString(vars)));
-    }
-
-    private String evaluate(String expr) throws Exception {
-        EvaluateArguments a = new EvaluateArguments();
-        a.setExpression(expr);
-        a.setContext("repl");
-        return get(c.server.evaluate(a)).getResult();
-    }
-
-    private StoppedEventArguments continueTo() throws Exception {
-        ContinueArguments a = new ContinueArguments();
-        a.setThreadId(1);
-        get(c.server.continue_(a));
-        return c.nextStop();
-    }
-
-    private SetFunctionBreakpointsResponse functionBreakpoint(String name, String condition) throws Exception {
-        FunctionBreakpoint fb = new FunctionBreakpoint();
-        fb.setName(name);
-        fb.setCondition(condition);
-        SetFunctionBreakpointsArguments a = new SetFunctionBreakpointsArguments();
-        a.setBreakpoints(new FunctionBreakpoint[] {fb});
-        return get(c.server.setFunctionBreakpoints(a));
+        dap.initialize();
+        assertNotNull(dap.launch(command, elf), "initialized event");
     }
 
     @Test
     void initialize_announcesCapabilitiesFiltersAndModes() throws Exception {
-        Capabilities caps = initialize();
+        Capabilities caps = dap.initialize();
         assertTrue(caps.getSupportsConfigurationDoneRequest());
         assertTrue(caps.getSupportsInstructionBreakpoints());
         assertTrue(caps.getSupportsDataBreakpoints());
@@ -160,12 +90,12 @@ class DebugAdapterQemuTest {
     @Test
     void launch_stopsAtEntryWithOneThreadPerHart() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        StoppedEventArguments s = configurationDone();
+        StoppedEventArguments s = dap.configurationDone();
         assertEquals(StoppedEventArgumentsReason.ENTRY, s.getReason());
         Thread[] threads = get(c.server.threads()).getThreads();
         assertEquals(1, threads.length);
         assertEquals("hart 0", threads[0].getName());
-        StackFrame f = frame(threads[0].getId());
+        StackFrame f = dap.frame(threads[0].getId());
         // QEMU's virt board resets into its ROM at 0x1000 (no symbol there), which jumps to _start
         assertEquals("0x1000", f.getInstructionPointerReference());
         assertEquals("0x1000", f.getName());
@@ -174,26 +104,26 @@ class DebugAdapterQemuTest {
     @Test
     void functionBreakpointOnMain_stopsThereAndShowsRegisters() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
-        SetFunctionBreakpointsResponse bp = functionBreakpoint("main", null);
+        dap.configurationDone();
+        SetFunctionBreakpointsResponse bp = dap.functionBreakpoint("main", null);
         assertTrue(bp.getBreakpoints()[0].isVerified());
-        StoppedEventArguments s = continueTo();
+        StoppedEventArguments s = dap.continueToStop();
         assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, s.getReason());
         assertEquals(bp.getBreakpoints()[0].getId(), s.getHitBreakpointIds()[0]);
-        assertEquals("main", frame(1).getName());
+        assertEquals("main", dap.frame(1).getName());
 
-        Variable[] regs = variables(scope(1, "Registers").getVariablesReference());
+        Variable[] regs = dap.variables(dap.scope(1, "Registers").getVariablesReference());
         assertEquals("0x0000000000000000", named(regs, "x0 (zero)").getValue());
         assertTrue(named(regs, "pc").getValue().endsWith("<main>"), named(regs, "pc").getValue());
         assertNotEquals("0x0000000000000000", named(regs, "x2 (sp)").getValue());
         assertTrue(Arrays.stream(regs).anyMatch(v -> v.getName().equals("f10 (fa0)")), "FP registers");
 
-        Variable[] groups = variables(scope(1, "CSRs").getVariablesReference());
+        Variable[] groups = dap.variables(dap.scope(1, "CSRs").getVariablesReference());
         Variable machine = named(groups, "Machine");
-        Variable mstatus = named(variables(machine.getVariablesReference()), "mstatus");
+        Variable mstatus = named(dap.variables(machine.getVariablesReference()), "mstatus");
         assertTrue(mstatus.getVariablesReference() > 0, "mstatus has decoded fields");
         long value = Long.parseUnsignedLong(mstatus.getValue().substring(2), 16);
-        Variable[] fields = variables(mstatus.getVariablesReference());
+        Variable[] fields = dap.variables(mstatus.getVariablesReference());
         assertEquals("0x" + Long.toHexString((value >>> 13) & 3), named(fields, "FS").getValue());
         assertEquals("0x" + Long.toHexString((value >>> 11) & 3), named(fields, "MPP").getValue());
         assertTrue(Arrays.stream(groups).anyMatch(v -> v.getName().equals("Hypervisor")));
@@ -203,10 +133,10 @@ class DebugAdapterQemuTest {
     @Test
     void readMemoryAndDisassemble_atMain_agree() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
-        functionBreakpoint("main", null);
-        continueTo();
-        String pc = frame(1).getInstructionPointerReference();
+        dap.configurationDone();
+        dap.functionBreakpoint("main", null);
+        dap.continueToStop();
+        String pc = dap.frame(1).getInstructionPointerReference();
 
         ReadMemoryArguments r = new ReadMemoryArguments();
         r.setMemoryReference(pc.substring(2)); // a raw hex address, as memory inspectors send
@@ -228,25 +158,25 @@ class DebugAdapterQemuTest {
     @Test
     void stepIn_byInstruction_movesThePc() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
-        assertEquals("0x1000", frame(1).getInstructionPointerReference());
+        dap.configurationDone();
+        assertEquals("0x1000", dap.frame(1).getInstructionPointerReference());
         StepInArguments a = new StepInArguments();
         a.setThreadId(1);
         a.setGranularity(SteppingGranularity.INSTRUCTION);
         get(c.server.stepIn(a));
         assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
-        String pc = frame(1).getInstructionPointerReference();
+        String pc = dap.frame(1).getInstructionPointerReference();
         assertEquals("0x1004", pc);
-        assertEquals(Long.decode(pc), Long.decode(evaluate("$pc").split(" ")[0]));
+        assertEquals(Long.decode(pc), Long.decode(dap.evaluate("$pc").split(" ")[0]));
     }
 
     @Test
     void next_runsOverACallWhileStepInEntersIt() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
+        dap.configurationDone();
         // the first call in _start is its call of main, which returns to it
         DisassembleArguments d = new DisassembleArguments();
-        d.setMemoryReference(evaluate("_start").split(" ")[0]);
+        d.setMemoryReference(dap.evaluate("_start").split(" ")[0]);
         d.setInstructionCount(64);
         DisassembledInstruction call = Arrays.stream(get(c.server.disassemble(d)).getInstructions())
                 .filter(i -> i.getInstructionBytes() != null && (i.getInstructionBytes().length() == 8
@@ -260,19 +190,19 @@ class DebugAdapterQemuTest {
         org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments a = new org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments();
         a.setBreakpoints(new org.eclipse.lsp4j.debug.InstructionBreakpoint[] {ib});
         get(c.server.setInstructionBreakpoints(a));
-        assertEquals(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, continueTo().getReason());
+        assertEquals(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, dap.continueToStop().getReason());
 
         StepInArguments in = new StepInArguments();
         in.setThreadId(1);
         in.setGranularity(SteppingGranularity.INSTRUCTION);   // main has no line table: by line would step over it
         get(c.server.stepIn(in));
         assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
-        assertEquals("main", frame(1).getName());
-        assertTrue(evaluate("$ra == " + after).startsWith("0x0000000000000001"));
+        assertEquals("main", dap.frame(1).getName());
+        assertTrue(dap.evaluate("$ra == " + after).startsWith("0x0000000000000001"));
 
         // back to the call (set pc), then next: the callee runs and the stop is after the call
         SetVariableArguments pc = new SetVariableArguments();
-        pc.setVariablesReference(scope(1, "Registers").getVariablesReference());
+        pc.setVariablesReference(dap.scope(1, "Registers").getVariablesReference());
         pc.setName("pc");
         pc.setValue(call.getAddress());
         get(c.server.setVariable(pc));
@@ -281,15 +211,15 @@ class DebugAdapterQemuTest {
         next.setGranularity(SteppingGranularity.INSTRUCTION);
         get(c.server.next(next));
         assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
-        assertEquals(Addresses.hex(after), frame(1).getInstructionPointerReference());
+        assertEquals(Addresses.hex(after), dap.frame(1).getInstructionPointerReference());
     }
 
     @Test
     void evaluate_registersMemoryAndMonitorPassthrough() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
-        assertTrue(evaluate("$pc").startsWith("0x0000000000001000"));
-        assertTrue(evaluate("$pc == 0x1000 && $zero == 0").startsWith("0x0000000000000001"));
+        dap.configurationDone();
+        assertTrue(dap.evaluate("$pc").startsWith("0x0000000000001000"));
+        assertTrue(dap.evaluate("$pc == 0x1000 && $zero == 0").startsWith("0x0000000000000001"));
         // *addr reads the first 8 bytes of _start, as readMemory does
         ReadMemoryArguments r = new ReadMemoryArguments();
         r.setMemoryReference("0x80000000");
@@ -299,50 +229,50 @@ class DebugAdapterQemuTest {
         for (int i = 7; i >= 0; i--) {
             word = word << 8 | (b[i] & 0xff);
         }
-        assertEquals(word, Long.parseUnsignedLong(evaluate("*0x80000000").substring(2, 18), 16));
-        String info = evaluate("monitor info registers");
+        assertEquals(word, Long.parseUnsignedLong(dap.evaluate("*0x80000000").substring(2, 18), 16));
+        String info = dap.evaluate("monitor info registers");
         assertTrue(info.contains("pc") && info.contains("1000"), info);
     }
 
     @Test
     void setVariable_writesARegisterAndReadsItBack() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
-        int regs = scope(1, "Registers").getVariablesReference();
+        dap.configurationDone();
+        int regs = dap.scope(1, "Registers").getVariablesReference();
         SetVariableArguments a = new SetVariableArguments();
         a.setVariablesReference(regs);
         a.setName("x5 (t0)");
         a.setValue("0x1234");
         assertEquals("0x0000000000001234", get(c.server.setVariable(a)).getValue());
-        assertTrue(evaluate("$t0").startsWith("0x0000000000001234"));
+        assertTrue(dap.evaluate("$t0").startsWith("0x0000000000001234"));
     }
 
     @Test
     void gStageScope_showsThePflashPageUnmappedAtTheFaultAndMappedAfter() throws Exception {
         Path pflash = Qemu.pflash32(tmp);
         launch(Qemu.hypervisor(HV, pflash), HV);
-        configurationDone();
+        dap.configurationDone();
         // a conditional function breakpoint: only guest-page-fault exits stop
-        functionBreakpoint("hs_trap", "$scause == 20 || $scause == 21 || $scause == 23");
-        StoppedEventArguments s = continueTo();
+        dap.functionBreakpoint("hs_trap", "$scause == 20 || $scause == 21 || $scause == 23");
+        StoppedEventArguments s = dap.continueToStop();
         assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, s.getReason());
-        assertEquals("hs_trap", frame(1).getName());
+        assertEquals("hs_trap", dap.frame(1).getName());
 
-        Variable[] hv = variables(scope(1, "Hypervisor").getVariablesReference());
+        Variable[] hv = dap.variables(dap.scope(1, "Hypervisor").getVariablesReference());
         assertTrue(named(hv, "hgatp").getValue().contains("SV39X4"), named(hv, "hgatp").getValue());
         assertEquals("0x22000000", named(hv, "faulting GPA").getValue());
 
-        Variable[] before = variables(scope(1, "G-stage mappings").getVariablesReference());
+        Variable[] before = dap.variables(dap.scope(1, "G-stage mappings").getVariablesReference());
         assertTrue(before.length >= 1);
         assertTrue(Arrays.stream(before).noneMatch(v -> v.getName().startsWith("0x22000000")), Arrays.toString(before));
         Variable ram = named(before, "0x80000000..0x81000000");
         assertTrue(ram.getValue().startsWith("HPA 0x84000000 RWXU-AD 4K x 4096"), ram.getValue());
-        Variable[] leaves = variables(ram.getVariablesReference());
+        Variable[] leaves = dap.variables(ram.getVariablesReference());
         assertEquals(4096, leaves.length);
         assertTrue(leaves[1].getValue().startsWith("HPA 0x84001000"), leaves[1].getValue());
 
         // the guest's own (VS-stage) table maps its pflash window; each region shows GPA and HPA
-        Variable[] guest = variables(scope(1, "Guest mappings").getVariablesReference());
+        Variable[] guest = dap.variables(dap.scope(1, "Guest mappings").getVariablesReference());
         // the guest's 4 KiB device page for pflash#1 has no G-stage mapping yet; its RAM (1 GiB) does
         String pflashPage = named(guest, "0xffffffc022000000..0xffffffc022001000").getValue();
         assertTrue(pflashPage.startsWith("GPA 0x22000000 -> HPA <G-stage unmapped>") && pflashPage.contains("4K x 1"),
@@ -366,9 +296,9 @@ class DebugAdapterQemuTest {
         assertEquals("4K", ramPage.pageSize);
 
         // the next exit comes after the hypervisor mapped the page and the guest's load retried
-        functionBreakpoint("hs_trap", null);
-        continueTo();
-        Variable[] after = variables(scope(1, "G-stage mappings").getVariablesReference());
+        dap.functionBreakpoint("hs_trap", null);
+        dap.continueToStop();
+        Variable[] after = dap.variables(dap.scope(1, "G-stage mappings").getVariablesReference());
         Variable pf = named(after, "0x22000000..0x22001000");
         assertTrue(pf.getValue().startsWith("HPA 0x22000000"), pf.getValue());
 
@@ -382,7 +312,7 @@ class DebugAdapterQemuTest {
     void pause_stopsAGuestThatSpinsForEver() throws Exception {
         Path loop = Qemu.examples().resolve("hv-baremetal/hv-fault-loop.elf");
         launch(Qemu.hypervisor(loop, Qemu.pflash32(tmp)), loop);
-        configurationDone();
+        dap.configurationDone();
         ContinueArguments a = new ContinueArguments();
         a.setThreadId(1);
         get(c.server.continue_(a));
@@ -394,37 +324,37 @@ class DebugAdapterQemuTest {
         get(c.server.pause(new org.eclipse.lsp4j.debug.PauseArguments()));
         assertEquals(StoppedEventArgumentsReason.PAUSE, c.nextStop().getReason());
         // the guest was spinning in VS-mode, far from the ROM it started in
-        assertNotEquals("0x1000", frame(1).getInstructionPointerReference());
+        assertNotEquals("0x1000", dap.frame(1).getInstructionPointerReference());
     }
 
     @Test
     void restart_relaunchesAndKeepsBreakpoints() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
-        functionBreakpoint("main", null);
-        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, continueTo().getReason());
+        dap.configurationDone();
+        dap.functionBreakpoint("main", null);
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, dap.continueToStop().getReason());
         get(c.server.restart(new org.eclipse.lsp4j.debug.RestartArguments()));
         assertEquals(StoppedEventArgumentsReason.ENTRY, c.nextStop().getReason());
-        assertEquals("0x1000", frame(1).getInstructionPointerReference());
-        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, continueTo().getReason());
-        assertEquals("main", frame(1).getName());
+        assertEquals("0x1000", dap.frame(1).getInstructionPointerReference());
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, dap.continueToStop().getReason());
+        assertEquals("main", dap.frame(1).getName());
     }
 
     @Test
     void hitCondition_stopsOnTheNthHit() throws Exception {
         Path pflash = Qemu.pflash32(tmp);
         launch(Qemu.hypervisor(HV, pflash), HV);
-        configurationDone();
+        dap.configurationDone();
         FunctionBreakpoint fb = new FunctionBreakpoint();
         fb.setName("hs_trap");
         fb.setHitCondition("3");
         SetFunctionBreakpointsArguments a = new SetFunctionBreakpointsArguments();
         a.setBreakpoints(new FunctionBreakpoint[] {fb});
         get(c.server.setFunctionBreakpoints(a));
-        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, continueTo().getReason());
+        assertEquals(StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, dap.continueToStop().getReason());
         // hs_trap counts exits in exit_count after its entry: two exits were handled before this stop
-        assertEquals("hs_trap", frame(1).getName());
-        assertTrue(evaluate("*exit_count").startsWith("0x0000000000000002"), evaluate("*exit_count"));
+        assertEquals("hs_trap", dap.frame(1).getName());
+        assertTrue(dap.evaluate("*exit_count").startsWith("0x0000000000000002"), dap.evaluate("*exit_count"));
         FunctionBreakpoint bad = new FunctionBreakpoint();
         bad.setName("hs_trap");
         bad.setHitCondition("often");
@@ -435,7 +365,7 @@ class DebugAdapterQemuTest {
     @Test
     void dataBreakpoint_stopsOnTheWriteToAVariable() throws Exception {
         launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
-        configurationDone();
+        dap.configurationDone();
         org.eclipse.lsp4j.debug.DataBreakpointInfoArguments info = new org.eclipse.lsp4j.debug.DataBreakpointInfoArguments();
         info.setName("exit_count");
         String dataId = get(c.server.dataBreakpointInfo(info)).getDataId();
@@ -447,10 +377,10 @@ class DebugAdapterQemuTest {
         a.setBreakpoints(new org.eclipse.lsp4j.debug.DataBreakpoint[] {db});
         assertTrue(get(c.server.setDataBreakpoints(a)).getBreakpoints()[0].isVerified());
         // first the start-up code clears .bss, then the first exit increments the counter
-        assertEquals(StoppedEventArgumentsReason.DATA_BREAKPOINT, continueTo().getReason());
-        assertTrue(frame(1).getName().startsWith("_start"), frame(1).getName());
-        assertEquals(StoppedEventArgumentsReason.DATA_BREAKPOINT, continueTo().getReason());
-        assertTrue(frame(1).getName().startsWith("hs_trap"), frame(1).getName());
+        assertEquals(StoppedEventArgumentsReason.DATA_BREAKPOINT, dap.continueToStop().getReason());
+        assertTrue(dap.frame(1).getName().startsWith("_start"), dap.frame(1).getName());
+        assertEquals(StoppedEventArgumentsReason.DATA_BREAKPOINT, dap.continueToStop().getReason());
+        assertTrue(dap.frame(1).getName().startsWith("hs_trap"), dap.frame(1).getName());
     }
 
     /**
@@ -461,7 +391,7 @@ class DebugAdapterQemuTest {
     @Test
     void gStageScopeOf262144Ptes_overQemusStub_timed() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
+        dap.configurationDone();
         long root = 0x8100_0000L;
         GStageTableFixture table = new GStageTableFixture(root, 0x1_0000_0000L);
         byte[] bytes = table.bytes();
@@ -472,7 +402,7 @@ class DebugAdapterQemuTest {
             get(c.server.writeMemory(w));
         }
         SetVariableArguments set = new SetVariableArguments();
-        set.setVariablesReference(scope(1, "Hypervisor").getVariablesReference());
+        set.setVariablesReference(dap.scope(1, "Hypervisor").getVariablesReference());
         set.setName("hgatp");
         set.setValue(Addresses.hex(table.hgatp()));
         assertEquals(Addresses.hex64(table.hgatp()), get(c.server.setVariable(set)).getValue());
@@ -480,7 +410,7 @@ class DebugAdapterQemuTest {
         long[] times = new long[3];
         for (int run = 0; run < 3; run++) {
             long t0 = System.nanoTime();
-            Variable[] regions = variables(scope(1, "G-stage mappings").getVariablesReference());
+            Variable[] regions = dap.variables(dap.scope(1, "G-stage mappings").getVariablesReference());
             times[run] = System.nanoTime() - t0;
             assertEquals(1, regions.length);
             assertEquals("0x0..0x40000000", regions[0].getName());
@@ -490,7 +420,7 @@ class DebugAdapterQemuTest {
         System.out.printf("G-stage scope, 262,144 PTEs over QEMU's stub: first %.0f ms, then %.0f ms, %.0f ms%n",
                 times[0] / 1e6, times[1] / 1e6, times[2] / 1e6);
         VariablesArguments page = new VariablesArguments();
-        page.setVariablesReference(variables(scope(1, "G-stage mappings").getVariablesReference())[0].getVariablesReference());
+        page.setVariablesReference(dap.variables(dap.scope(1, "G-stage mappings").getVariablesReference())[0].getVariablesReference());
         page.setStart(262_000);
         page.setCount(100);
         Variable[] leaves = get(c.server.variables(page)).getVariables();
@@ -501,35 +431,28 @@ class DebugAdapterQemuTest {
     @Test
     void nestedPageFaultFilter_stopsOnTheExitWithTheGpa() throws Exception {
         launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
-        configurationDone();
+        dap.configurationDone();
         // stvec is set by hv_main just before it builds the G-stage (gstage_next): stop there first
-        assertTrue(functionBreakpoint("gstage_next", null).getBreakpoints()[0].isVerified());
-        continueTo();
-        SetFunctionBreakpointsArguments none = new SetFunctionBreakpointsArguments();
-        none.setBreakpoints(new FunctionBreakpoint[0]);
-        get(c.server.setFunctionBreakpoints(none));
-        org.eclipse.lsp4j.debug.ExceptionFilterOptions npf = new org.eclipse.lsp4j.debug.ExceptionFilterOptions();
-        npf.setFilterId("nested-page-fault");
-        npf.setCondition("0x22000000..0x22001000");
-        org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments ex = new org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments();
-        ex.setFilters(new String[0]);
-        ex.setFilterOptions(new org.eclipse.lsp4j.debug.ExceptionFilterOptions[] {npf});
-        assertTrue(get(c.server.setExceptionBreakpoints(ex)).getBreakpoints()[0].isVerified());
+        assertTrue(dap.functionBreakpoint("gstage_next", null).getBreakpoints()[0].isVerified());
+        dap.continueToStop();
+        dap.clearFunctionBreakpoints();
+        assertTrue(dap.exceptionFilter("nested-page-fault", "0x22000000..0x22001000").getBreakpoints()[0].isVerified());
 
         StoppedEventArguments s;
         try {
-            s = continueTo();
+            s = dap.continueToStop();
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; output: " + String.join("", c.output), e);
         }
         assertEquals(StoppedEventArgumentsReason.EXCEPTION, s.getReason());
         assertTrue(s.getDescription().startsWith("VM exit: nested page fault (scause 2"), s.getDescription());
         assertTrue(s.getDescription().endsWith("GPA 0x22000000)"), s.getDescription());
-        assertEquals("hs_trap_entry", frame(1).getName());
+        assertEquals("hs_trap_entry", dap.frame(1).getName());
         assertEquals(s.getDescription(), get(c.server.exceptionInfo(new org.eclipse.lsp4j.debug.ExceptionInfoArguments())).getDescription());
-        Variable[] g = variables(scope(1, "G-stage mappings").getVariablesReference());
+        Variable[] g = dap.variables(dap.scope(1, "G-stage mappings").getVariablesReference());
         assertTrue(Arrays.stream(g).noneMatch(v -> v.getName().startsWith("0x22000000")), Arrays.toString(g));
 
+        org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments ex = new org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments();
         ex.setFilterOptions(new org.eclipse.lsp4j.debug.ExceptionFilterOptions[0]);
         ex.setFilters(new String[] {"no-such-exit"});
         assertTrue(error(c.server.setExceptionBreakpoints(ex)).contains("unknown exception filter"));
@@ -538,20 +461,20 @@ class DebugAdapterQemuTest {
     @Test
     void breakpointModePflashEmulate_switchesTheHypervisorBeforeTheStop() throws Exception {
         launch(Qemu.hypervisor(HV, Qemu.pflash32(tmp)), HV);
-        configurationDone();
+        dap.configurationDone();
         org.eclipse.lsp4j.debug.InstructionBreakpoint ib = new org.eclipse.lsp4j.debug.InstructionBreakpoint();
-        ib.setInstructionReference(evaluate("hs_trap").split(" ")[0]);
+        ib.setInstructionReference(dap.evaluate("hs_trap").split(" ")[0]);
         ib.setMode("pflash-emulate");
         org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments a = new org.eclipse.lsp4j.debug.SetInstructionBreakpointsArguments();
         a.setBreakpoints(new org.eclipse.lsp4j.debug.InstructionBreakpoint[] {ib});
         assertTrue(get(c.server.setInstructionBreakpoints(a)).getBreakpoints()[0].isVerified());
-        StoppedEventArguments s = continueTo();
+        StoppedEventArguments s = dap.continueToStop();
         assertEquals(StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT, s.getReason());
         assertTrue(s.getDescription().startsWith("pflash mode switched to emulate"), s.getDescription());
-        assertTrue(evaluate("*pflash_mode & 0xff").startsWith("0x0000000000000001"));
+        assertTrue(dap.evaluate("*pflash_mode & 0xff").startsWith("0x0000000000000001"));
         // the exit is handled in emulate mode: the pflash page maps to a frame the hypervisor filled
-        continueTo();
-        Variable pf = named(variables(scope(1, "G-stage mappings").getVariablesReference()), "0x22000000..0x22001000");
+        dap.continueToStop();
+        Variable pf = named(dap.variables(dap.scope(1, "G-stage mappings").getVariablesReference()), "0x22000000..0x22001000");
         assertTrue(pf.getValue().startsWith("HPA 0x85000000"), pf.getValue());
 
         ib.setMode("pflash: sideways");
@@ -561,7 +484,7 @@ class DebugAdapterQemuTest {
     @Test
     void terminate_endsTheDebuggeeAndReportsTerminated() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
+        dap.configurationDone();
         get(c.server.terminate(new TerminateArguments()));
         assertNotNull(c.terminated.poll(10, TimeUnit.SECONDS));
         assertTrue(error(c.server.threads().thenCompose(t -> {
@@ -577,7 +500,7 @@ class DebugAdapterQemuTest {
         sa.setFrameId(1);
         assertTrue(error(c.server.scopes(sa)).contains("not connected"));
         assertTrue(error(c.server.launch(Map.of("command", List.of("x")))).contains("initialize"));
-        initialize();
+        dap.initialize();
         assertTrue(error(c.server.configurationDone(new ConfigurationDoneArguments())).contains("before launch"));
         assertTrue(error(c.server.launch(Map.of("elf", "x"))).contains("command"));
         assertTrue(error(c.server.launch(Map.of("command", 42))).contains("command"));
@@ -587,7 +510,7 @@ class DebugAdapterQemuTest {
         assertTrue(error(c.server.launch(Map.of("command", List.of("true", "${port}")))).contains("cannot connect"));
 
         launch(Qemu.kernel(ALU), ALU);
-        configurationDone();
+        dap.configurationDone();
         ReadMemoryArguments r = new ReadMemoryArguments();
         r.setMemoryReference("not-an-address");
         r.setCount(4);
@@ -607,7 +530,7 @@ class DebugAdapterQemuTest {
         r.setCount(16);
         assertEquals(16, get(c.server.readMemory(r)).getUnreadableBytes());
         // and the adapter still answers
-        assertEquals("0x1000", frame(1).getName());
+        assertEquals("0x1000", dap.frame(1).getName());
     }
 
     @Test
@@ -623,7 +546,7 @@ class DebugAdapterQemuTest {
                 default -> c.rawMessage("{\"seq\":" + (1_000_000 + i) + ",\"type\":\"request\",\"command\":\"readMemory\",\"arguments\":7}");
             }
         }
-        Capabilities caps = initialize();
+        Capabilities caps = dap.initialize();
         assertTrue(caps.getSupportsConfigurationDoneRequest());
     }
 }

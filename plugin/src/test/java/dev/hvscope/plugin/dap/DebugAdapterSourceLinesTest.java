@@ -8,35 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hvscope.core.debug.HostedDebuggee;
-import dev.hvscope.core.hv.HostedMachine;
-import dev.hvscope.core.hv.MappingFlags;
-import dev.hvscope.core.hv.PflashMode;
-import dev.hvscope.core.hv.Vm;
-import dev.hvscope.core.hv.VmSpec;
 import dev.hvscope.core.machine.ElfLoader;
 import dev.hvscope.core.machine.ElfSection;
-import dev.hvscope.gdb.GdbServer;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.Breakpoint;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.eclipse.lsp4j.debug.DisconnectArguments;
-import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StackFrame;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
@@ -52,48 +37,23 @@ class DebugAdapterSourceLinesTest {
     private static final Path EX = Qemu.examples();
     private static final Path GUEST = EX.resolve("pflash-guest/pflash-guest.elf");
     private static final Path PFLASH_C = EX.resolve("pflash-guest/pflash.c").toAbsolutePath();
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private HostedMachine host;
-    private GdbServer server;
+    private HostedDapSession vm;
     private DapTestClient c;
 
     @TempDir
     Path tmp;
 
     private void attach(Object elf) throws Exception {
-        VmSpec spec = new VmSpec("pflash-demo", 1, 0x8020_0000L, GUEST, 0x8020_0000L, 0,
-                List.of(new VmSpec.MemoryRegion(0x8000_0000L, 16L << 20, MappingFlags.RWXU, VmSpec.MapKind.ALLOC)),
-                List.of(), List.of(),
-                new VmSpec.Pflash(0x2200_0000L, 0x200_0000L, Vm.BOARD_PFLASH1, PflashMode.PASSTHROUGH,
-                        EX.resolve("pflash/pflash.img"), EX.resolve("pflash/pflash-emulate.img")));
-        host = HostedMachine.create(spec, console, null);
-        server = GdbServer.start(new HostedDebuggee(host), "127.0.0.1", 0, null);
-        c = new DapTestClient();
-        InitializeRequestArguments init = new InitializeRequestArguments();
-        init.setAdapterID("hvscope");
-        assertTrue(get(c.server.initialize(init)).getSupportsSteppingGranularity());
-        Map<String, Object> args = new HashMap<>();
-        args.put("port", server.port());
-        args.put("elf", elf);
-        get(c.server.attach(args));
-        c.initialized.poll(10, TimeUnit.SECONDS);
-    }
-
-    private void configurationDone() throws Exception {
-        get(c.server.configurationDone(new ConfigurationDoneArguments()));
-        c.nextStop();
+        vm = HostedDapSession.start();
+        c = vm.c;
+        assertTrue(vm.initialize().getSupportsSteppingGranularity());
+        vm.attach(Map.of("elf", elf));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (c == null) {
-            return;
-        }
-        try {
-            get(c.server.disconnect(new DisconnectArguments()));
-        } finally {
-            c.close();
-            server.close();
+        if (vm != null) {
+            vm.close();
         }
     }
 
@@ -113,19 +73,6 @@ class DebugAdapterSourceLinesTest {
         return get(c.server.setBreakpoints(a)).getBreakpoints();
     }
 
-    private StoppedEventArguments continueToStop() throws Exception {
-        ContinueArguments cont = new ContinueArguments();
-        cont.setThreadId(1);
-        get(c.server.continue_(cont));
-        return c.nextStop();
-    }
-
-    private StackFrame frame() throws Exception {
-        StackTraceArguments st = new StackTraceArguments();
-        st.setThreadId(1);
-        return get(c.server.stackTrace(st)).getStackFrames()[0];
-    }
-
     @Test
     void sourceBreakpoint_stopsWithTheSourceAndLineInTheStackTrace() throws Exception {
         attach(GUEST.toString());
@@ -133,11 +80,11 @@ class DebugAdapterSourceLinesTest {
         assertTrue(b[0].isVerified(), b[0].getMessage());
         assertEquals(21, b[0].getLine());
         assertEquals("0x8020032c", b[0].getInstructionReference());
-        configurationDone();
-        StoppedEventArguments s = continueToStop();
+        vm.configurationDone();
+        StoppedEventArguments s = vm.continueToStop();
         assertEquals(StoppedEventArgumentsReason.BREAKPOINT, s.getReason());
         assertArrayEquals(new Integer[] {b[0].getId()}, s.getHitBreakpointIds());
-        StackFrame f = frame();
+        StackFrame f = vm.frame();
         assertEquals("pflash.c", f.getSource().getName());
         assertEquals(PFLASH_C.toRealPath(), Path.of(f.getSource().getPath()).toRealPath());
         assertEquals(21, f.getLine());
@@ -181,11 +128,11 @@ class DebugAdapterSourceLinesTest {
         SourceBreakpoint log = line(24);
         log.setLogMessage("reached {$pc} {{literal}}");
         Breakpoint[] b = setBreakpoints(PFLASH_C, log, line(31));
-        configurationDone();
+        vm.configurationDone();
         c.output.clear();
-        StoppedEventArguments s = continueToStop();
+        StoppedEventArguments s = vm.continueToStop();
         assertArrayEquals(new Integer[] {b[1].getId()}, s.getHitBreakpointIds(), "the log point does not stop");
-        assertEquals(31, frame().getLine());
+        assertEquals(31, vm.frame().getLine());
         String printed = String.join("", c.output);
         assertTrue(printed.contains("reached " + b[0].getInstructionReference() + " {literal}\n"), printed);
     }
@@ -194,15 +141,15 @@ class DebugAdapterSourceLinesTest {
     void nextByLine_advancesToTheNextLine_overTheCall_stepOutReturns() throws Exception {
         attach(GUEST.toString());
         setBreakpoints(PFLASH_C, line(21));
-        configurationDone();
-        continueToStop();
+        vm.configurationDone();
+        vm.continueToStop();
         NextArguments next = new NextArguments();
         next.setThreadId(1);
         get(c.server.next(next));
         StoppedEventArguments s = c.nextStop();
         assertEquals(StoppedEventArgumentsReason.STEP, s.getReason());
         assertNull(s.getDescription());
-        StackFrame f = frame();
+        StackFrame f = vm.frame();
         assertEquals(22, f.getLine());
         assertEquals("0x80200338", f.getInstructionPointerReference());
 
@@ -211,14 +158,14 @@ class DebugAdapterSourceLinesTest {
         in.setThreadId(1);
         get(c.server.stepIn(in));
         c.nextStop();
-        StackFrame inner = frame();
+        StackFrame inner = vm.frame();
         assertEquals("guest.c", inner.getSource().getName());
         assertFalse(inner.getName().startsWith("guest_main"), inner.getName());
         StepOutArguments out = new StepOutArguments();
         out.setThreadId(1);
         get(c.server.stepOut(out));
         assertEquals(StoppedEventArgumentsReason.STEP, c.nextStop().getReason());
-        StackFrame back = frame();
+        StackFrame back = vm.frame();
         assertTrue(back.getName().startsWith("guest_main"), back.getName());
         assertEquals("pflash.c", back.getSource().getName());
     }
@@ -229,16 +176,14 @@ class DebugAdapterSourceLinesTest {
         SourceBreakpoint b = line(16);
         b.setMode(BreakpointModes.EMULATE);
         assertTrue(setBreakpoints(PFLASH_C, b)[0].isVerified());
-        configurationDone();
-        StoppedEventArguments s = continueToStop();
+        vm.configurationDone();
+        StoppedEventArguments s = vm.continueToStop();
         assertEquals(StoppedEventArgumentsReason.BREAKPOINT, s.getReason());
         assertTrue(s.getDescription().contains("pflash mode switched to emulate"), s.getDescription());
-        assertEquals(16, frame().getLine());
-        ContinueArguments cont = new ContinueArguments();
-        cont.setThreadId(1);
-        get(c.server.continue_(cont));
+        assertEquals(16, vm.frame().getLine());
+        vm.continueRun();
         assertNotNull(c.terminated.poll(30, TimeUnit.SECONDS));
-        String out = console.toString(StandardCharsets.ISO_8859_1);
+        String out = vm.consoleText();
         assertTrue(out.contains("pflash payload: emulated by hvscope from pflash-emulate.img"), out);
     }
 
@@ -249,10 +194,8 @@ class DebugAdapterSourceLinesTest {
         Map<String, Object> other = Map.of("path", EX.resolve("pflash-guest/guest-faults.elf").toString(), "space", "guest");
         attach(List.of(asHost, other));
         assertTrue(setBreakpoints(PFLASH_C, line(21))[0].isVerified());
-        configurationDone();
-        ContinueArguments cont = new ContinueArguments();
-        cont.setThreadId(1);
-        get(c.server.continue_(cont));
+        vm.configurationDone();
+        vm.continueRun();
         assertNotNull(c.terminated.poll(30, TimeUnit.SECONDS), "ran to the end");
         assertTrue(c.stopped.isEmpty(), "no stop: " + c.stopped);
     }
@@ -263,9 +206,9 @@ class DebugAdapterSourceLinesTest {
         Map<String, Object> hostElf = Map.of("path", EX.resolve("hv-baremetal/hv-passthrough.elf").toString());
         attach(List.of(hostElf, guest));
         assertTrue(setBreakpoints(PFLASH_C, line(21))[0].isVerified());
-        configurationDone();
-        assertEquals(StoppedEventArgumentsReason.BREAKPOINT, continueToStop().getReason());
-        StackFrame f = frame();
+        vm.configurationDone();
+        assertEquals(StoppedEventArgumentsReason.BREAKPOINT, vm.continueToStop().getReason());
+        StackFrame f = vm.frame();
         assertEquals("pflash.c", f.getSource().getName());
         assertEquals(21, f.getLine());
         assertTrue(f.getName().startsWith("guest_main"), "named from the guest ELF: " + f.getName());
@@ -283,8 +226,8 @@ class DebugAdapterSourceLinesTest {
         Breakpoint[] b = setBreakpoints(PFLASH_C, line(21));
         assertFalse(b[0].isVerified());
         assertTrue(b[0].getMessage().contains("no loaded ELF has line information"), b[0].getMessage());
-        configurationDone();
-        StackFrame f = frame();
+        vm.configurationDone();
+        StackFrame f = vm.frame();
         assertNull(f.getSource());
         assertEquals(0, f.getLine());
         assertTrue(String.join("", c.output).contains("line table: .debug_line"), String.join("", c.output));

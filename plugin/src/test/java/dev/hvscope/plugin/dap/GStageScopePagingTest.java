@@ -10,20 +10,10 @@ import dev.hvscope.core.machine.Bios;
 import dev.hvscope.core.machine.MachineConfig;
 import dev.hvscope.core.machine.SerialMode;
 import dev.hvscope.core.machine.VirtMachine;
-import dev.hvscope.gdb.GdbServer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.DisconnectArguments;
-import org.eclipse.lsp4j.debug.InitializeRequestArguments;
-import org.eclipse.lsp4j.debug.Scope;
-import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.SetVariableArguments;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.Variable;
-import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,32 +25,25 @@ import org.junit.jupiter.api.Test;
 class GStageScopePagingTest {
     private static final long ROOT = 0x8100_0000L;
     private static final long HPA = 0x1_0000_0000L;
-    private VirtMachine machine;
-    private GdbServer server;
+    private DapSession s;
     private DapTestClient c;
     private GStageTableFixture table;
 
     @BeforeEach
     void start() throws Exception {
         Path elf = Qemu.examples().resolve("tests/test_rv64i_alu.elf");
-        machine = VirtMachine.create(MachineConfig.builder().bios(Bios.NONE).kernel(elf).ramSize(128L << 20)
+        VirtMachine machine = VirtMachine.create(MachineConfig.builder().bios(Bios.NONE).kernel(elf).ramSize(128L << 20)
                 .serial(SerialMode.NONE).build());
         FullSystemDebuggee target = new FullSystemDebuggee(machine);
         table = new GStageTableFixture(ROOT, HPA);
         target.writeMemory(0, AddressSpace.HOST_PHYSICAL, ROOT, table.bytes());
-        server = GdbServer.start(target, "127.0.0.1", 0, null);
-        c = new DapTestClient();
-        InitializeRequestArguments init = new InitializeRequestArguments();
-        init.setAdapterID("hvscope");
-        get(c.server.initialize(init));
-        Map<String, Object> args = new HashMap<>();
-        args.put("port", server.port());
-        get(c.server.attach(args));
-        c.initialized.poll(10, TimeUnit.SECONDS);
-        get(c.server.configurationDone(new ConfigurationDoneArguments()));
-        c.nextStop();
+        s = DapSession.onStub(target, machine);
+        c = s.c;
+        s.initialize();
+        s.attach(Map.of());
+        s.configurationDone();
         SetVariableArguments set = new SetVariableArguments();
-        set.setVariablesReference(scope("Hypervisor").getVariablesReference());
+        set.setVariablesReference(s.scope("Hypervisor").getVariablesReference());
         set.setName("hgatp");
         set.setValue(Addresses.hex(table.hgatp()));
         get(c.server.setVariable(set));
@@ -68,34 +51,7 @@ class GStageScopePagingTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            get(c.server.disconnect(new DisconnectArguments()));
-        } finally {
-            c.close();
-            server.close();
-            machine.close();
-        }
-    }
-
-    private Scope scope(String name) throws Exception {
-        StackTraceArguments st = new StackTraceArguments();
-        st.setThreadId(1);
-        ScopesArguments a = new ScopesArguments();
-        a.setFrameId(get(c.server.stackTrace(st)).getStackFrames()[0].getId());
-        for (Scope s : get(c.server.scopes(a)).getScopes()) {
-            if (s.getName().equals(name)) {
-                return s;
-            }
-        }
-        throw new AssertionError("no scope " + name);
-    }
-
-    private Variable[] variables(int ref, Integer start, Integer count) throws Exception {
-        VariablesArguments a = new VariablesArguments();
-        a.setVariablesReference(ref);
-        a.setStart(start);
-        a.setCount(count);
-        return get(c.server.variables(a)).getVariables();
+        s.close();
     }
 
     /** Where leaf i's PTE sits: the root (16 KiB), one L1 table, then 512 L0 tables. */
@@ -105,13 +61,13 @@ class GStageScopePagingTest {
 
     @Test
     void gStageScope_isOneRegion_andItsLeavesPageToTheRightSlice() throws Exception {
-        Variable[] regions = variables(scope("G-stage mappings").getVariablesReference(), null, null);
+        Variable[] regions = s.variables(s.scope("G-stage mappings").getVariablesReference(), null, null);
         assertEquals(1, regions.length);
         assertEquals("0x0..0x40000000", regions[0].getName());
         assertTrue(regions[0].getValue().startsWith("HPA 0x100000000 RWXU-AD 4K x 262144"), regions[0].getValue());
         assertEquals(262_144, regions[0].getIndexedVariables());
 
-        Variable[] leaves = variables(regions[0].getVariablesReference(), 262_000, 100);
+        Variable[] leaves = s.variables(regions[0].getVariablesReference(), 262_000, 100);
         assertEquals(100, leaves.length);
         for (int k = 0; k < 100; k += 33) {
             int i = 262_000 + k;
@@ -120,7 +76,7 @@ class GStageScopePagingTest {
                     + Addresses.hex64(table.read64(pteAddress(i))) + " @" + Addresses.hex(pteAddress(i))),
                     leaves[k].getValue());
         }
-        assertEquals(44, variables(regions[0].getVariablesReference(), 262_100, 100).length, "the last page is short");
+        assertEquals(44, s.variables(regions[0].getVariablesReference(), 262_100, 100).length, "the last page is short");
     }
 
     @Test
