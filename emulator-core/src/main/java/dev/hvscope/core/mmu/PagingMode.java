@@ -61,6 +61,14 @@ public enum PagingMode {
         return PAGE_SHIFT + level * vpnBits;
     }
 
+    /** A page size as text: 4K, 2M, 1G, 512G, ... for a leaf of {@code 1 << shift} bytes. */
+    public static String pageSizeName(int shift) {
+        if (shift >= 30) {
+            return (1L << (shift - 30)) + "G";
+        }
+        return shift >= 20 ? (1L << (shift - 20)) + "M" : (1L << (shift - 10)) + "K";
+    }
+
     /**
      * Whether {@code addr} is a legal input: first-stage VAs must be sign-extended from bit
      * addressBits-1; G-stage GPAs must have every bit from addressBits up equal to zero.
