@@ -36,6 +36,10 @@ class PageTableLeavesTest {
         return root;
     }
 
+    private PageTableLeaves scanSv39x4() {
+        return PageTableLeaves.scan(PagingMode.SV39X4, sv39x4Table(), mem, LongUnaryOperator.identity());
+    }
+
     @Test
     void sv39x4Scan_collectsLeavesInGpaOrderWithLevelsAndPteAddresses() {
         long root = sv39x4Table();
@@ -61,9 +65,7 @@ class PageTableLeavesTest {
 
     @Test
     void samePageSizeRegions_splitAtPageSizeFlagsAndOutputJumps() {
-        long root = sv39x4Table();
-        LeafRegions r = LeafRegions.samePageSize(
-                PageTableLeaves.scan(PagingMode.SV39X4, root, mem, LongUnaryOperator.identity()));
+        LeafRegions r = LeafRegions.samePageSize(scanSv39x4());
 
         assertEquals(6, r.count());
         assertEquals(0x20_0000L, r.end(0));
@@ -82,9 +84,7 @@ class PageTableLeavesTest {
 
     @Test
     void acrossPageSizesRegions_mergeASuperpageWithTheSmallPagesContinuingIt() {
-        long root = sv39x4Table();
-        LeafRegions r = LeafRegions.acrossPageSizes(
-                PageTableLeaves.scan(PagingMode.SV39X4, root, mem, LongUnaryOperator.identity()));
+        LeafRegions r = LeafRegions.acrossPageSizes(scanSv39x4());
 
         assertEquals(5, r.count());
         assertEquals(0, r.start(0));
