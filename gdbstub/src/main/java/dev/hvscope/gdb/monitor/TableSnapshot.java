@@ -10,7 +10,6 @@ import dev.hvscope.core.mmu.PagingMode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
-import java.util.Locale;
 
 /**
  * Every leaf of one paging table (satp, vsatp or hgatp) at a stop and the leaves coalesced into
@@ -57,6 +56,6 @@ public final class TableSnapshot {
 
     /** "bare", "reserved" or the mode's name in lower case (sv39, sv48x4, ...). */
     public String modeName() {
-        return mode == null ? "reserved" : mode.isBare() ? "bare" : mode.name().toLowerCase(Locale.ROOT);
+        return PagingMode.viewName(mode);
     }
 }

@@ -9,7 +9,6 @@ import dev.hvscope.core.mmu.Translation;
 import dev.hvscope.core.mmu.TranslationRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A table walked on the client from physical reads over RSP (any stub; QEMU's with
@@ -66,7 +65,7 @@ final class ClientPageTable implements PageTableView {
 
     @Override
     public String mode() {
-        return mode == null ? "reserved" : mode.isBare() ? "bare" : mode.name().toLowerCase(Locale.ROOT);
+        return PagingMode.viewName(mode);
     }
 
     @Override
