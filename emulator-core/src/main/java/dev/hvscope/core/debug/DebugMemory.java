@@ -22,12 +22,14 @@ import dev.hvscope.core.mmu.WalkTrace;
 final class DebugMemory {
     private final Bus bus;
     private final PageWalker walker;
+    private final PhysReader physical;
     private final TranslationRequest request = new TranslationRequest();
     private final Translation translation = new Translation();
 
     DebugMemory(Bus bus) {
         this.bus = bus;
-        this.walker = new PageWalker(new BusReader(bus));
+        this.physical = new BusReader(bus);
+        this.walker = new PageWalker(physical);
     }
 
     /** The bus without PMP: the debugger sees all of physical memory. */
@@ -112,13 +114,18 @@ final class DebugMemory {
                 trace.format());
     }
 
-    /** Translates one PTE-table address of a stage for the mapping scanner (VS tables live at GPAs). */
+    /** Translates one PTE-table address for a table scan (VS tables live at GPAs); -1 when unmapped. */
     long gpaToHpa(Hart h, long gpa) {
-        return toPhysical(h, AddressSpace.GUEST_PHYSICAL, gpa);
+        try {
+            return toPhysical(h, AddressSpace.GUEST_PHYSICAL, gpa);
+        } catch (MemoryAccessException e) {
+            return -1;
+        }
     }
 
-    long read64Physical(long pa) {
-        return bus.read(pa, 8);
+    /** The bus without PMP, for PTE reads (table scans). */
+    PhysReader physical() {
+        return physical;
     }
 
     byte[] read(Hart h, AddressSpace space, long address, int length) {

@@ -4,6 +4,8 @@ import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.hart.Csr;
 import dev.hvscope.core.hart.CsrTable;
 import dev.hvscope.core.hart.Hart;
+import dev.hvscope.core.mmu.LeafRegions;
+import dev.hvscope.core.mmu.PageTableLeaves;
 import dev.hvscope.core.mmu.PagingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +79,7 @@ final class HartViews {
                 root = PagingMode.satpRoot(atp);
                 break;
         }
-        if (mode == null) {
-            return List.of();
-        }
-        return new MappingScanner(mode, memory::read64Physical, toHpa).scan(root);
+        return MappingRegion.of(LeafRegions.acrossPageSizes(PageTableLeaves.scan(mode, root, memory.physical(), toHpa)));
     }
 
     static long tableRoot(Hart h, HypervisorViews.Table table) {

@@ -1,6 +1,10 @@
 package dev.hvscope.core.debug;
 
+import dev.hvscope.core.mmu.LeafRegions;
+import dev.hvscope.core.mmu.PteBits;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A run of pages mapped contiguously with the same permissions, as {@code info mem} prints them.
@@ -10,14 +14,25 @@ import java.util.List;
  * @param flags the leaf PTE's low 8 bits (V R W X U G A D)
  */
 public record MappingRegion(long va, long pa, long size, int flags) {
+    /**
+     * The regions that map, from leaves coalesced {@link LeafRegions#acrossPageSizes across page
+     * sizes}: reserved leaves (W without R) map nothing and are left out.
+     */
+    public static List<MappingRegion> of(LeafRegions regions) {
+        List<MappingRegion> out = new ArrayList<>();
+        for (int r = 0; r < regions.count(); r++) {
+            long pte = regions.pte(r);
+            if (!PteBits.isReserved(pte)) {
+                out.add(new MappingRegion(regions.start(r), regions.output(r), regions.end(r) - regions.start(r),
+                        (int) (pte & 0xff)));
+            }
+        }
+        return out;
+    }
+
     /** QEMU's attribute string: r w x u g a d, '-' where clear. */
     public String attributes() {
-        String names = "rwxugad";
-        StringBuilder sb = new StringBuilder(7);
-        for (int i = 0; i < 7; i++) {
-            sb.append((flags & (2 << i)) != 0 ? names.charAt(i) : '-');
-        }
-        return sb.toString();
+        return PteBits.letters(flags).toLowerCase(Locale.ROOT);
     }
 
     /** QEMU's {@code info mem} table. */

@@ -1,5 +1,7 @@
 package dev.hvscope.core.mmu;
 
+import java.util.Locale;
+
 /**
  * The translation schemes of the privileged spec, as data: number of levels, bits of each VPN
  * field, extra root-index bits of the x4 (G-stage) modes, and the resulting address width.
@@ -59,6 +61,19 @@ public enum PagingMode {
     /** log2 of the size of a leaf found at {@code level}: 12, 21, 30, 39, 48. */
     public int leafShift(int level) {
         return PAGE_SHIFT + level * vpnBits;
+    }
+
+    /** The table views' name of a mode: sv39, sv48x4, ..., "bare", or "reserved" for null. */
+    public static String viewName(PagingMode mode) {
+        return mode == null ? "reserved" : mode.isBare() ? "bare" : mode.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A page size as text: 4K, 2M, 1G, 512G, ... for a leaf of {@code 1 << shift} bytes. */
+    public static String pageSizeName(int shift) {
+        if (shift >= 30) {
+            return (1L << (shift - 30)) + "G";
+        }
+        return shift >= 20 ? (1L << (shift - 20)) + "M" : (1L << (shift - 10)) + "K";
     }
 
     /**

@@ -28,6 +28,21 @@ public final class PteBits {
         return (pte & (R | X)) != 0;
     }
 
+    /** A valid PTE with W but not R is reserved (spec 4.3.1): it maps nothing. */
+    public static boolean isReserved(long pte) {
+        return (pte & (R | W)) == W;
+    }
+
+    /** Flags R W X U G A D as letters, '-' where clear: {@code RWXU-AD}. */
+    public static String letters(long pte) {
+        String names = "RWXUGAD";
+        StringBuilder sb = new StringBuilder(7);
+        for (int i = 0; i < 7; i++) {
+            sb.append((pte & (R << i)) != 0 ? names.charAt(i) : '-');
+        }
+        return sb.toString();
+    }
+
     /** Builds a PTE from a physical address and flag bits (for tests and hypervisor page tables). */
     public static long make(long pa, long flags) {
         return ((pa >>> PagingMode.PAGE_SHIFT) << PPN_SHIFT) | flags;

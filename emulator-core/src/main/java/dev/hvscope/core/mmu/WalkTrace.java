@@ -343,7 +343,7 @@ public final class WalkTrace {
                 if (twoStage) {
                     sb.append(" gpa=").append(hex(gpa));
                 }
-                sb.append(" page=").append(sizeName(pageShift)).append('\n');
+                sb.append(" page=").append(PagingMode.pageSizeName(pageShift)).append('\n');
             } else {
                 sb.append("  => fault cause=").append(cause).append(' ').append(resultFailure)
                   .append(" in ").append(failedStage).append(" stage");
@@ -375,16 +375,6 @@ public final class WalkTrace {
 
     private static String modeName(PagingMode m) {
         return m == null ? "reserved-mode" : m.name();
-    }
-
-    private static String sizeName(int shift) {
-        if (shift >= 30) {
-            return (1L << (shift - 30)) + "G";
-        }
-        if (shift >= 20) {
-            return (1L << (shift - 20)) + "M";
-        }
-        return (1L << (shift - 10)) + "K";
     }
 
     private static String flags(long pte) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.hvscope.core.debug.AddressSpace;
 import dev.hvscope.core.debug.HypervisorViews;
 import dev.hvscope.core.debug.TranslationReport;
+import dev.hvscope.core.mmu.PteBits;
 import dev.hvscope.gdb.command.Session;
 
 /**
@@ -43,41 +44,41 @@ final class TablePages {
         o.addProperty("atp", hex(snap.atp));
         o.addProperty("mode", snap.modeName());
         o.addProperty("root", hex(snap.root));
-        o.addProperty("regionCount", snap.regionCount);
-        o.addProperty("leafCount", snap.size);
-        o.addProperty("unreadable", snap.unreadable);
+        o.addProperty("regionCount", snap.regions.count());
+        o.addProperty("leafCount", snap.leaves.size());
+        o.addProperty("unreadable", snap.leaves.unreadable());
         JsonArray regions = new JsonArray();
-        for (int r = Math.max(0, rs); r < Math.min(snap.regionCount, (long) rs + rc); r++) {
-            int first = snap.regionFirst[r];
+        for (int r = Math.max(0, rs); r < Math.min(snap.regions.count(), (long) rs + rc); r++) {
+            int first = snap.regions.first(r);
             JsonObject e = new JsonObject();
             e.addProperty("index", r);
-            e.addProperty("start", hex(snap.regionStart(r)));
-            e.addProperty("end", hex(snap.regionEnd(r)));
-            e.addProperty("output", hex(snap.output[first]));
+            e.addProperty("start", hex(snap.regions.start(r)));
+            e.addProperty("end", hex(snap.regions.end(r)));
+            e.addProperty("output", hex(snap.leaves.output(first)));
             if (table == HypervisorViews.Table.VSATP) {
-                TranslationReport g = s.target().views().translate(t, AddressSpace.GUEST_PHYSICAL, snap.output[first]);
+                TranslationReport g = s.target().views().translate(t, AddressSpace.GUEST_PHYSICAL, snap.leaves.output(first));
                 if (g.ok()) {
                     e.addProperty("hpa", hex(g.pa()));
                 }
             }
-            e.addProperty("pte", hex(snap.pte[first]));
-            e.addProperty("flags", TableSnapshot.flags(snap.pte[first]));
-            e.addProperty("level", snap.level[first]);
-            e.addProperty("pageSize", hex(snap.pageSize(first)));
-            e.addProperty("count", snap.regionLeaves(r));
+            e.addProperty("pte", hex(snap.leaves.pte(first)));
+            e.addProperty("flags", PteBits.letters(snap.leaves.pte(first)));
+            e.addProperty("level", snap.leaves.level(first));
+            e.addProperty("pageSize", hex(snap.leaves.pageSize(first)));
+            e.addProperty("count", snap.regions.leafCount(r));
             e.addProperty("firstLeaf", first);
             regions.add(e);
         }
         o.add("regions", regions);
         JsonArray leaves = new JsonArray();
-        for (int i = Math.max(0, ls); i < Math.min(snap.size, (long) ls + lc); i++) {
+        for (int i = Math.max(0, ls); i < Math.min(snap.leaves.size(), (long) ls + lc); i++) {
             JsonObject e = new JsonObject();
             e.addProperty("index", i);
-            e.addProperty("input", hex(snap.input[i]));
-            e.addProperty("output", hex(snap.output[i]));
-            e.addProperty("pte", hex(snap.pte[i]));
-            e.addProperty("pteAddr", hex(snap.pteAddr[i]));
-            e.addProperty("level", snap.level[i]);
+            e.addProperty("input", hex(snap.leaves.input(i)));
+            e.addProperty("output", hex(snap.leaves.output(i)));
+            e.addProperty("pte", hex(snap.leaves.pte(i)));
+            e.addProperty("pteAddr", hex(snap.leaves.pteAddr(i)));
+            e.addProperty("level", snap.leaves.level(i));
             leaves.add(e);
         }
         o.add("leaves", leaves);

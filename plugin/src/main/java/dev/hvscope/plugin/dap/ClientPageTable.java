@@ -1,18 +1,20 @@
 package dev.hvscope.plugin.dap;
 
 import dev.hvscope.core.mmu.AccessType;
+import dev.hvscope.core.mmu.LeafRegions;
+import dev.hvscope.core.mmu.PageTableLeaves;
 import dev.hvscope.core.mmu.PageWalker;
 import dev.hvscope.core.mmu.PagingMode;
 import dev.hvscope.core.mmu.Translation;
 import dev.hvscope.core.mmu.TranslationRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A table walked on the client from physical reads over RSP (any stub; QEMU's with
  * {@code Qqemu.PhyMemMode:1}): the whole table is scanned once, when first asked, into
- * {@link PageTableLeaves}; vsatp tables and region outputs go through the G-stage (debug walks).
+ * {@link PageTableLeaves} (one PTE read at a time from {@link RemotePhysicalMemory}'s cached 4 KiB
+ * pages) and coalesced into {@link LeafRegions} of one page size; vsatp tables and region outputs go through the G-stage (debug walks).
  */
 final class ClientPageTable implements PageTableView {
     private final Space space;
@@ -21,7 +23,7 @@ final class ClientPageTable implements PageTableView {
     private final PagingMode mode;
     private final RemotePhysicalMemory memory;
     private final PageWalker walker;
-    private MappingRegions regions;
+    private LeafRegions regions;
 
     ClientPageTable(Space space, long atp, long hgatp, RemotePhysicalMemory memory) {
         this.space = space;
@@ -32,11 +34,10 @@ final class ClientPageTable implements PageTableView {
         this.walker = new PageWalker(memory);
     }
 
-    private MappingRegions scanned() {
+    private LeafRegions scanned() {
         if (regions == null) {
-            PageTableLeaves leaves = mode == null || mode.isBare() ? new PageTableLeaves()
-                    : PageTableLeaves.scan(mode, root(), memory, space == Space.VSSTAGE ? this::gpaToHpa : a -> a);
-            regions = new MappingRegions(leaves);
+            regions = LeafRegions.samePageSize(PageTableLeaves.scan(mode, root(), memory,
+                    space == Space.VSSTAGE ? this::gpaToHpa : a -> a));
         }
         return regions;
     }
@@ -64,7 +65,7 @@ final class ClientPageTable implements PageTableView {
 
     @Override
     public String mode() {
-        return mode == null ? "reserved" : mode.isBare() ? "bare" : mode.name().toLowerCase(Locale.ROOT);
+        return PagingMode.viewName(mode);
     }
 
     @Override
@@ -74,40 +75,39 @@ final class ClientPageTable implements PageTableView {
 
     @Override
     public int regionCount() {
-        return scanned().count;
+        return scanned().count();
     }
 
     @Override
     public List<Region> regions(int start, int count) {
-        MappingRegions r = scanned();
+        LeafRegions r = scanned();
         List<Region> out = new ArrayList<>();
-        for (int i = Math.max(0, start); i < Math.min(r.count, (long) start + count); i++) {
-            long output = r.outputStart(i);
+        for (int i = Math.max(0, start); i < Math.min(r.count(), (long) start + count); i++) {
+            long output = r.output(i);
             long hpa = space == Space.VSSTAGE ? gpaToHpa(output) : output;
-            out.add(new Region(i, r.start(i), r.end(i), output, hpa, r.pte(i), r.shift(i), r.leafCount(i), r.first[i]));
+            out.add(new Region(i, r.start(i), r.end(i), output, hpa, r.pte(i), r.shift(i), r.leafCount(i), r.first(i)));
         }
         return out;
     }
 
     @Override
     public int leafCount() {
-        return scanned().leaves.size;
+        return scanned().leaves().size();
     }
 
     @Override
     public List<Leaf> leaves(int start, int count) {
-        PageTableLeaves t = scanned().leaves;
+        PageTableLeaves t = scanned().leaves();
         List<Leaf> out = new ArrayList<>();
-        for (int i = Math.max(0, start); i < Math.min(t.size, (long) start + count); i++) {
-            out.add(new Leaf(i, t.input[i], t.output[i], t.pte[i], t.pteAddr[i],
-                    (t.shift[i] - PagingMode.PAGE_SHIFT) / 9, t.shift[i]));
+        for (int i = Math.max(0, start); i < Math.min(t.size(), (long) start + count); i++) {
+            out.add(new Leaf(i, t.input(i), t.output(i), t.pte(i), t.pteAddr(i), t.level(i), t.shift(i)));
         }
         return out;
     }
 
     @Override
     public int unreadable() {
-        return scanned().leaves.unreadable;
+        return scanned().leaves().unreadable();
     }
 
     @Override

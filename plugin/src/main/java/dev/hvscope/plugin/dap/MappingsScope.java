@@ -1,5 +1,7 @@
 package dev.hvscope.plugin.dap;
 
+import dev.hvscope.core.mmu.PagingMode;
+import dev.hvscope.core.mmu.PteBits;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.debug.Variable;
@@ -72,8 +74,8 @@ final class MappingsScope implements VariableContainer {
 
     private Variable region(PageTableView.Region r) {
         String range = Addresses.hex(r.start()) + ".." + Addresses.hex(r.end());
-        String size = PageTableLeaves.pageSize(r.shift()) + " x " + r.count();
-        String flags = PageTableLeaves.flags(r.pte());
+        String size = PagingMode.pageSizeName(r.shift()) + " x " + r.count();
+        String flags = PteBits.letters(r.pte());
         String target = kind == Kind.G_STAGE
                 ? "HPA " + Addresses.hex(r.output())
                 : "GPA " + Addresses.hex(r.output()) + " -> "
@@ -107,8 +109,8 @@ final class MappingsScope implements VariableContainer {
             for (PageTableView.Leaf l : table.leaves(from, n)) {
                 out.add(Vars.of(Addresses.hex(l.input()),
                         (kind == Kind.G_STAGE ? "HPA " : "GPA ") + Addresses.hex(l.output()) + " pte " + Addresses.hex64(l.pte())
-                                + " @" + Addresses.hex(l.pteAddr()) + " " + PageTableLeaves.flags(l.pte())
-                                + " " + PageTableLeaves.pageSize(l.shift())));
+                                + " @" + Addresses.hex(l.pteAddr()) + " " + PteBits.letters(l.pte())
+                                + " " + PagingMode.pageSizeName(l.shift())));
             }
             return out;
         }

@@ -1,5 +1,7 @@
 package dev.hvscope.plugin.dap;
 
+import dev.hvscope.core.mmu.PagingMode;
+import dev.hvscope.core.mmu.PteBits;
 import java.util.List;
 
 /**
@@ -53,7 +55,7 @@ final class TableHandler implements RequestHandler<TableArguments, TableResult> 
             o.value = Addresses.hex64(l.pte());
             o.pteAddress = Addresses.hex(l.pteAddr());
             o.level = l.level();
-            o.flags = PageTableLeaves.flags(l.pte());
+            o.flags = PteBits.letters(l.pte());
             r.leaves[i] = o;
         }
         return r;
@@ -67,8 +69,8 @@ final class TableHandler implements RequestHandler<TableArguments, TableResult> 
             o.gpa = Addresses.hex(g.output());
         }
         o.hpa = g.hpa() == -1 ? null : Addresses.hex(g.hpa());
-        o.flags = PageTableLeaves.flags(g.pte());
-        o.pageSize = PageTableLeaves.pageSize(g.shift());
+        o.flags = PteBits.letters(g.pte());
+        o.pageSize = PagingMode.pageSizeName(g.shift());
         o.count = g.count();
         o.firstLeaf = g.firstLeaf();
         return o;

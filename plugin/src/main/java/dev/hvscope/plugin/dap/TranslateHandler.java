@@ -2,6 +2,7 @@ package dev.hvscope.plugin.dap;
 
 import dev.hvscope.core.mmu.AccessType;
 import dev.hvscope.core.mmu.PageWalker;
+import dev.hvscope.core.mmu.PagingMode;
 import dev.hvscope.core.mmu.Translation;
 import dev.hvscope.core.mmu.TranslationRequest;
 import dev.hvscope.core.mmu.WalkTrace;
@@ -49,7 +50,7 @@ final class TranslateHandler implements RequestHandler<TranslateArguments, Trans
         if (ok) {
             r.hpa = Addresses.hex(t.pa);
             r.gpa = Addresses.hex(space.equals("gpa") ? addr : t.gpa);
-            r.pageSize = PageTableLeaves.pageSize(t.pageShift);
+            r.pageSize = PagingMode.pageSizeName(t.pageShift);
         } else {
             r.faultCause = t.cause;
             if (t.gpa != -1) {

@@ -181,7 +181,7 @@ class DebugAdapterCustomRequestsTest {
         assertEquals(t.leafTotal, sum);
 
         // the same table walked the client's way (PageTableLeaves, the path other stubs take) agrees leaf for leaf
-        PageTableLeaves walked = PageTableLeaves.scan(dev.hvscope.core.mmu.PagingMode.SV39X4, Long.decode(t.root),
+        dev.hvscope.core.mmu.PageTableLeaves walked = dev.hvscope.core.mmu.PageTableLeaves.scan(dev.hvscope.core.mmu.PagingMode.SV39X4, Long.decode(t.root),
                 new dev.hvscope.core.mmu.PhysReader() {
                     @Override
                     public long read64(long pa) {
@@ -193,11 +193,11 @@ class DebugAdapterCustomRequestsTest {
                         throw new UnsupportedOperationException();
                     }
                 }, x -> x);
-        assertEquals(walked.size, t.leafTotal);
+        assertEquals(walked.size(), t.leafTotal);
         for (TableResult.Leaf l : t.leaves) {
-            assertEquals(walked.input[l.index], Long.decode(l.input));
-            assertEquals(walked.pte[l.index], Long.parseUnsignedLong(l.value.substring(2), 16));
-            assertEquals(walked.pteAddr[l.index], Long.decode(l.pteAddress));
+            assertEquals(walked.input(l.index), Long.decode(l.input));
+            assertEquals(walked.pte(l.index), Long.parseUnsignedLong(l.value.substring(2), 16));
+            assertEquals(walked.pteAddr(l.index), Long.decode(l.pteAddress));
         }
 
         a.start = t.leafTotal - 2;
