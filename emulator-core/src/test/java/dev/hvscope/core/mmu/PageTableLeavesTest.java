@@ -191,15 +191,10 @@ class PageTableLeavesTest {
             }
             return n;
         };
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            long t0 = System.nanoTime();
-            LeafRegions r = LeafRegions.samePageSize(PageTableLeaves.scan(PagingMode.SV39X4, base, reader));
-            best = Math.min(best, System.nanoTime() - t0);
-            assertEquals(262_144, r.leaves().size());
-            assertEquals(1, r.count());
-            assertEquals(1L << 30, r.end(0));
-        }
-        assertTrue(best < 500_000_000L, "took " + best / 1e6 + " ms");
+        // speed is measured by `hvscope bench dap-gstage`, not asserted here
+        LeafRegions r = LeafRegions.samePageSize(PageTableLeaves.scan(PagingMode.SV39X4, base, reader));
+        assertEquals(262_144, r.leaves().size());
+        assertEquals(1, r.count());
+        assertEquals(1L << 30, r.end(0));
     }
 }

@@ -389,7 +389,7 @@ class DebugAdapterQemuTest {
      * whole table (2 MiB of PTEs) read over RSP and coalesced. The figure goes to the README.
      */
     @Test
-    void gStageScopeOf262144Ptes_overQemusStub_timed() throws Exception {
+    void gStageScopeOf262144Ptes_overQemusStub_isOneRegionAndPaged() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         dap.configurationDone();
         long root = 0x8100_0000L;
