@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 /**
  * One guest on the hosted hypervisor: its address space, its vCPU and the exit loop, the Java twin
  * of the h_2_0 tour's {@code main}. Read {@link #run} top to bottom: run the vCPU, look at the
- * exit, handle it (SBI services, nested page faults, the pflash policy, MMIO), log it, go again.
+ * exit, handle it (SBI services, nested page faults, the pflash policy, MMIO to the device models),
+ * log it, go again.
  *
  * <p>Single vCPU, single thread; {@link #requestStop()} and {@link #setPflashMode} may be called
  * from other threads (they take effect between slices).
@@ -33,6 +34,7 @@ public final class Vm {
     private final VCpu vcpu;
     private final PflashPolicy pflash;
     private final SbiServices sbi;
+    private final MmioDispatch mmio;
     private final ExitLog log = new ExitLog();
     private final long startNanos = System.nanoTime();
     private volatile boolean stopRequested;
@@ -57,6 +59,7 @@ public final class Vm {
         this.pflash = spec.pflash() == null ? null : new PflashPolicy(spec.pflash().gpa(), spec.pflash().size(),
                 spec.pflash().hostBase(), spec.pflash().emulateImage(), spec.pflash().mode());
         this.sbi = new SbiServices(vcpu, space, ram, console, consoleIn);
+        this.mmio = MmioDispatch.forDevices(spec.emulatedDevices(), console, consoleIn);
     }
 
     /**
@@ -244,13 +247,10 @@ public final class Vm {
             return halt(h, deadline);
         }
         if (exit instanceof VmExit.MmioRead r) {
-            vcpu.completeMmioRead(r, 0);
-            return logged(exit, String.format("emulated device read %d bytes -> 0 (no device model)", r.width()));
+            return logged(exit, mmio.read(r, vcpu));
         }
         if (exit instanceof VmExit.MmioWrite w) {
-            vcpu.advancePc(w.insnLength());
-            return logged(exit, String.format("emulated device write %d bytes %#x ignored (no device model)",
-                    w.width(), w.data()));
+            return logged(exit, mmio.write(w, vcpu));
         }
         if (exit instanceof VmExit.SysRegRead r) {
             vcpu.setGpr(r.reg(), 0);

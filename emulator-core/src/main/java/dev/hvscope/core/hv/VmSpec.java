@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param dtbGpa           value of a1 at entry (0: no device tree)
  * @param memoryRegions    guest RAM
  * @param passthroughDevices host device windows mapped linearly at start-up
- * @param emulatedDevices  windows whose accesses come back as MMIO exits
+ * @param emulatedDevices  windows whose accesses come back as MMIO exits (answered by their model)
  * @param pflash           the pflash#1 window and its policy, or null
  */
 public record VmSpec(String name, int id, long entryPoint, Path kernel, long kernelLoadAddr, long dtbGpa,
@@ -39,7 +39,24 @@ public record VmSpec(String name, int id, long entryPoint, Path kernel, long ker
     public record PassthroughDevice(String name, long gpa, long hpa, long size) {
     }
 
-    public record EmulatedDevice(String name, long gpa, long size) {
+    /** An MMIO window; the hypervisor answers its accesses with {@code model}. */
+    public record EmulatedDevice(String name, long gpa, long size, DeviceModel model) {
+        public EmulatedDevice {
+            Objects.requireNonNull(model, "model");
+        }
+
+        /** A window with no model: reads give 0, writes are dropped. */
+        public EmulatedDevice(String name, long gpa, long size) {
+            this(name, gpa, size, DeviceModel.NONE);
+        }
+    }
+
+    /** The device models the hosted hypervisor has. */
+    public enum DeviceModel {
+        /** No model: every read gives 0, every write is dropped (each access is still an exit). */
+        NONE,
+        /** {@link VirtualUart16550}: an NS16550A whose output is the VM's console. */
+        UART16550
     }
 
     /**
