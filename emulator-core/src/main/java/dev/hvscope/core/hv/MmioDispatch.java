@@ -51,7 +51,7 @@ final class MmioDispatch {
         String register = w.device().registerName(offset, false);
         long value = w.device().read(offset, r.width());
         vcpu.completeMmioRead(r, value);
-        return w.device().name() + " " + register + " -> " + value(value) + width(r.width());
+        return w.device().name() + " " + register + " -> " + value(value) + width(r.width(), "load");
     }
 
     String write(VmExit.MmioWrite wr, VCpu vcpu) {
@@ -63,7 +63,7 @@ final class MmioDispatch {
         long offset = wr.addr() - w.base();
         String register = w.device().registerName(offset, true);
         w.device().write(offset, wr.width(), wr.data());
-        return w.device().name() + " " + register + " <- " + value(wr.data()) + width(wr.width());
+        return w.device().name() + " " + register + " <- " + value(wr.data()) + width(wr.width(), "store");
     }
 
     private Window window(long addr) {
@@ -83,7 +83,8 @@ final class MmioDispatch {
         return v == '\n' ? "0x0a '\\n'" : v == '\r' ? "0x0d '\\r'" : String.format("%#04x", v);
     }
 
-    private static String width(int bytes) {
-        return bytes == 1 ? "" : " (" + bytes + "-byte access)";
+    /** The access width when it is not a byte: the value shown is what the guest stored or got. */
+    private static String width(int bytes, String access) {
+        return bytes == 1 ? "" : " (" + bytes + "-byte " + access + ")";
     }
 }
