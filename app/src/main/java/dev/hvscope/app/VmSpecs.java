@@ -29,7 +29,8 @@ final class VmSpecs {
         }
         List<VmSpec.EmulatedDevice> emu = new ArrayList<>();
         for (VmConfig.EmulatedDevice d : c.devices().emulated()) {
-            emu.add(new VmSpec.EmulatedDevice(d.name(), d.gpa(), d.size()));
+            emu.add(new VmSpec.EmulatedDevice(d.name(), d.gpa(), d.size(),
+                    d.emuType() == VmConfig.EmulatedDevice.EMU_CONSOLE ? VmSpec.DeviceModel.UART16550 : VmSpec.DeviceModel.NONE));
         }
         VmSpec.Pflash pflash = null;
         VmConfig.Pflash p = c.devices().pflash();

@@ -98,9 +98,19 @@ public record VmConfig(Path file, Base base, Kernel kernel, Devices devices, Map
         }
     }
 
-    /** {@code [name, base_gpa, length, irq, emu_type, [config...]]}. */
+    /**
+     * {@code [name, base_gpa, length, irq, emu_type, [config...]]}; emu_type as axvmconfig's
+     * EmulatedDeviceType numbers it (0 Dummy, 1 InterruptController, 2 Console, ...).
+     */
     public record EmulatedDevice(String name, long gpa, long size, long irq, long emuType, List<Long> config,
             Span span) {
+        /** axvmconfig's Dummy: hvscope answers reads with 0 and drops writes. */
+        public static final long EMU_DUMMY = 0;
+        /** axvmconfig's InterruptController (no model in hvscope). */
+        public static final long EMU_INTERRUPT_CONTROLLER = 1;
+        /** axvmconfig's Console: hvscope models it as an NS16550A UART. */
+        public static final long EMU_CONSOLE = 2;
+
         public EmulatedDevice {
             config = List.copyOf(config);
         }

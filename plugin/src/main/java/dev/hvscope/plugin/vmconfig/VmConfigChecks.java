@@ -89,6 +89,7 @@ public final class VmConfigChecks {
             if (range(what, d.gpa(), d.size(), d.span())) {
                 pflashWindow(d.name(), what, d.gpa(), d.size(), d.span());
             }
+            emuType(d);
         }
         VmConfig.Pflash p = config.devices().pflash();
         if (p != null) {
@@ -149,6 +150,17 @@ public final class VmConfigChecks {
             out.add(Diagnostic.error(config.file(), at, "pflash-window", String.format(
                     "%s lies outside the board's pflash banks %#x..%#x", what, VmConfigSchema.PFLASH_WINDOW_START,
                     VmConfigSchema.PFLASH_WINDOW_END)));
+        }
+    }
+
+    /** Dummy (0) and Console (2, an NS16550A) have models; any other type runs as a dummy, said so. */
+    private void emuType(VmConfig.EmulatedDevice d) {
+        long t = d.emuType();
+        if (t != VmConfig.EmulatedDevice.EMU_DUMMY && t != VmConfig.EmulatedDevice.EMU_CONSOLE) {
+            String kind = t == VmConfig.EmulatedDevice.EMU_INTERRUPT_CONTROLLER ? " (InterruptController)" : "";
+            out.add(Diagnostic.warning(config.file(), d.span(), "emu-type-unmodelled", String.format(
+                    "emulated device '%s': emu_type %d%s has no model in hvscope; its reads give 0 and its writes "
+                            + "are ignored (models: 0 Dummy, 2 Console = NS16550A UART)", d.name(), t, kind)));
         }
     }
 

@@ -151,6 +151,32 @@ class VmConfigParserTest {
     }
 
     @Test
+    void consoleEmuDevice_isClean_andKeepsItsType() throws IOException {
+        String text = edit(GOOD, "emu_devices = []", "emu_devices = [[\"uart0\", 0x1001_0000, 0x1000, 10, 2, []]]");
+        assertEquals(List.of(), diagnose(text));
+        VmConfig.EmulatedDevice d = VmConfigParser.parse(file).config().devices().emulated().get(0);
+        assertEquals(VmConfig.EmulatedDevice.EMU_CONSOLE, d.emuType());
+        assertEquals(0x1001_0000L, d.gpa());
+    }
+
+    @Test
+    void emuUartOverlappingAPassthroughDevice_isReported() throws IOException {
+        List<String> d = diagnose(edit(GOOD, "emu_devices = []",
+                "emu_devices = [[\"uart0\", 0x1000_0000, 0x1000, 10, 2, []]]"));
+        assertEquals(List.of(at(15, 16) + "emulated device 'uart0' 0x10000000..0x10001000 overlaps passthrough device "
+                + "'uart' 0x10000000..0x10001000 (line 14)"), d);
+    }
+
+    @Test
+    void emuTypeWithNoModel_isAWarning() throws IOException {
+        List<String> d = diagnose(edit(GOOD, "emu_devices = []",
+                "emu_devices = [[\"gic\", 0x0c00_0000, 0x1000, 0, 1, []]]"));
+        assertEquals(List.of(at(15, 16) + "warning: emulated device 'gic': emu_type 1 (InterruptController) has no "
+                + "model in hvscope; its reads give 0 and its writes are ignored (models: 0 Dummy, 2 Console = "
+                + "NS16550A UART)"), d);
+    }
+
+    @Test
     void gpaBeyond41Bits_isReported() throws IOException {
         List<String> d = diagnose(edit(GOOD, "[\"uart\", 0x1000_0000,", "[\"uart\", 0x200_0000_0000,"));
         assertEquals(List.of(at(14, 24) + "passthrough device 'uart' 0x20000000000..0x20000001000: beyond the 41-bit "
