@@ -54,6 +54,35 @@ class VmCommandTest {
     }
 
     @Test
+    void uartConfig_printsTheGuestsUartLineBetweenItsSbiLines_andLogsEachRegisterAccess() {
+        CommandLineTest.Run r = run("vm", examples().resolve("uart/vm.toml").toString(), "--exit-log");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("sbi: next line comes from the UART at 0x10000000\n"
+                + "hello from the guest's UART\n"
+                + "sbi: back on the SBI console, UART scratch register reads 0x5a\n"), r.out());
+        assertTrue(r.out().contains("exits: 112 Hypercall, 35 MmioWrite, 29 MmioRead, 1 SystemDown;"), r.out());
+        assertTrue(r.err().contains(" MmioWrite pc 0x"), r.err());
+        assertTrue(r.err().contains(" addr 0x10000003: uart0 LCR <- 0x80\n"), r.err());
+        assertTrue(r.err().contains(" addr 0x10000000: uart0 THR <- 0x68 'h'\n"), r.err());
+        assertTrue(r.err().contains(" addr 0x10000005: uart0 LSR -> 0x60 '`'\n"), r.err());
+    }
+
+    @Test
+    void uartWithAnUnmodelledEmuType_warns_andTheUartStaysSilent() throws IOException {
+        Path dir = Files.createTempDirectory("vmcmd");
+        Path cfg = dir.resolve("uart.toml");
+        Files.writeString(cfg, Files.readString(examples().resolve("uart/vm.toml"))
+                .replace("../pflash-guest/uart-guest.elf", examples().resolve("pflash-guest/uart-guest.elf").toString())
+                .replace("[\"uart0\", 0x1000_0000, 0x1000, 10, 2, []]", "[\"uart0\", 0x1000_0000, 0x1000, 10, 1, []]"));
+        CommandLineTest.Run r = run("vm", cfg.toString(), "--max-insns", "2000000");
+        assertEquals(3, r.status(), r.err());
+        assertTrue(r.err().contains("warning: emulated device 'uart0': emu_type 1 (InterruptController) has no model"),
+                r.err());
+        assertTrue(r.out().startsWith("sbi: next line comes from the UART at 0x10000000\nhvscope vm: instruction limit"),
+                r.out());
+    }
+
+    @Test
     void badConfig_printsFileLineColumn_andExits1() throws IOException {
         Path dir = Files.createTempDirectory("vmcmd");
         Path bad = dir.resolve("bad.toml");
