@@ -148,6 +148,10 @@ final class DebugSession {
         }
     }
 
+    Map<String, String> exceptionConditions() {
+        return exceptionConditions;
+    }
+
     Set<String> exceptionFilters() {
         return exceptionFilters;
     }
@@ -482,23 +486,15 @@ final class DebugSession {
         long watched = r.watchAddress();
         if (watched != -1) {
             List<BreakpointTable.Entry> hit = breakpoints.dataAt(watched);
-            List<Integer> ids = new ArrayList<>();
-            String mode = null;
-            for (BreakpointTable.Entry e : hit) {
-                if (shouldStop(e)) {
-                    ids.add(e.id);
-                    mode = e.mode != null ? e.mode : mode;
-                }
-            }
-            if (ids.isEmpty() && !hit.isEmpty() && !pauseRequested) {
-                watchStop = true;
+            BreakpointHits fired = BreakpointHits.ofData(this, hit);
+            watchStop = true;
+            if (!fired.fired() && !hit.isEmpty() && !pauseRequested) {
                 running = true;
                 return false;
             }
-            watchStop = true;
-            String switched = mode == null ? null : PflashModeSwitch.apply(this, c, mode);
-            reportStop(StoppedEventArgumentsReason.DATA_BREAKPOINT,
-                    "write to " + Addresses.hex(watched) + (switched == null ? "" : "; " + switched), tid, ids);
+            String switched = fired.mode == null ? null : PflashModeSwitch.apply(this, c, fired.mode);
+            reportStop(fired.reason, "write to " + Addresses.hex(watched) + (switched == null ? "" : "; " + switched),
+                    tid, fired.ids);
             return true;
         }
         List<BreakpointTable.Entry> hit = breakpoints.codeAt(pc);
@@ -516,46 +512,17 @@ final class DebugSession {
             hit = breakpoints.codeAt(pc);
         }
         if (!hit.isEmpty() && r.signal() == StopReply.SIGTRAP) {
-            List<Integer> ids = new ArrayList<>();
-            String reason = StoppedEventArgumentsReason.BREAKPOINT;
-            String mode = null;
-            String exit = null;
-            for (BreakpointTable.Entry e : hit) {
-                if (e.source == BreakpointTable.Source.EXIT_VECTOR) {
-                    if (exit == null) {
-                        VmExitClassifier.GuestExit g = VmExitClassifier.read(this, e.mode.equals("mtvec"));
-                        exit = g == null ? null : VmExitClassifier.stopText(g, exceptionFilters, exceptionConditions);
-                        if (!ExitSubscriptions.byStub(c)) {
-                            exitSubscriptions.onVector(this, g, tid, exit != null);
-                        }
-                    }
-                    continue;
-                }
-                if (shouldStop(e)) {
-                    ids.add(e.id);
-                    if (e.source == BreakpointTable.Source.FUNCTION) {
-                        reason = StoppedEventArgumentsReason.FUNCTION_BREAKPOINT;
-                    } else if (e.source == BreakpointTable.Source.INSTRUCTION) {
-                        reason = StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT;
-                    }
-                    if (e.mode != null) {
-                        mode = e.mode;
-                    }
-                }
-            }
-            if (ids.isEmpty() && exit != null) {
-                reportStop(StoppedEventArgumentsReason.EXCEPTION, exit, tid, null);
+            BreakpointHits fired = BreakpointHits.ofCode(this, c, hit, tid);
+            if (!fired.fired() && fired.exitText != null) {
+                reportStop(StoppedEventArgumentsReason.EXCEPTION, fired.exitText, tid, null);
                 return true;
             }
-            if (ids.isEmpty() && !pauseRequested) {
+            if (!fired.fired() && !pauseRequested) {
                 running = true;
                 return false;
             }
-            String text = null;
-            if (mode != null) {
-                text = PflashModeSwitch.apply(this, c, mode);
-            }
-            reportStop(reason, text, tid, ids);
+            String text = fired.mode == null ? null : PflashModeSwitch.apply(this, c, fired.mode);
+            reportStop(fired.reason, text, tid, fired.ids);
             return true;
         }
         if (pauseRequested || r.signal() == StopReply.SIGINT) {
@@ -563,33 +530,6 @@ final class DebugSession {
             return true;
         }
         reportStop(StoppedEventArgumentsReason.EXCEPTION, "signal " + r.signal(), tid, null);
-        return true;
-    }
-
-    /** Condition, hit count and log message of one breakpoint at a stop: true to stop. */
-    private boolean shouldStop(BreakpointTable.Entry e) {
-        if (e.source == BreakpointTable.Source.LINE && !sourceLines.stopsHere(this, e.id, e.addr)) {
-            return false;
-        }
-        if (e.condition != null) {
-            try {
-                if (Expressions.evaluate(this, e.condition) == 0) {
-                    return false;
-                }
-            } catch (RuntimeException ex) {
-                output(OutputEventArgumentsCategory.STDERR,
-                        "breakpoint " + e.id + ": condition '" + e.condition + "' failed: " + ex.getMessage() + "\n");
-                return true;
-            }
-        }
-        int hits = ++e.hits.count;
-        if (e.hitCondition != null && !HitCondition.matches(e.hitCondition, hits)) {
-            return false;
-        }
-        if (e.logMessage != null) {
-            output(OutputEventArgumentsCategory.CONSOLE, LogMessage.format(this, e.logMessage) + "\n");
-            return false;
-        }
         return true;
     }
 
