@@ -37,7 +37,7 @@ final class ConfigItems {
                     "emulated " + Hex.of(d.gpa()) + " " + Hex.size(d.size()), d.span(), d.span(),
                     "**" + d.name() + "** (emulated): " + Hex.of(d.gpa()) + ".." + Hex.of(d.gpa() + d.size())
                             + "\n\nNo G-stage mapping: every access is a guest-page fault the hypervisor turns"
-                            + " into an MMIO exit.\n\nG-stage table pages: 0"));
+                            + " into an MMIO exit, answered by: " + d.modelDescription() + ".\n\nG-stage table pages: 0"));
         }
         VmConfig.Pflash p = c.devices().pflash();
         if (p != null && c.has("devices.pflash.gpa") && mappable(p.gpa(), p.size())) {

@@ -111,6 +111,15 @@ public record VmConfig(Path file, Base base, Kernel kernel, Devices devices, Map
         /** axvmconfig's Console: hvscope models it as an NS16550A UART. */
         public static final long EMU_CONSOLE = 2;
 
+        /** What hvscope's hosted hypervisor answers this device's MMIO exits with, in words. */
+        public String modelDescription() {
+            if (emuType == EMU_CONSOLE) {
+                return "emulated NS16550A UART (emu_type 2, Console): THR bytes go to the VM's console";
+            }
+            return "no model (emu_type " + emuType + (emuType == EMU_DUMMY ? ", Dummy" : "")
+                    + "): reads give 0, writes are ignored";
+        }
+
         public EmulatedDevice {
             config = List.copyOf(config);
         }

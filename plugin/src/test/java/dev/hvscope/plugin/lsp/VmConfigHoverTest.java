@@ -88,6 +88,13 @@ class VmConfigHoverTest {
     void emulatedDevice_saysItIsNotMapped() {
         String h = hover(HEAD + "memory_regions = []\n[devices]\nemu_devices = [[\"pfl|ash\", 0x2200_0000, 0x1000, 0, 0, []]]\n");
         assertTrue(h.contains("No G-stage mapping"), h);
+        assertTrue(h.contains("no model (emu_type 0, Dummy)"), h);
+    }
+
+    @Test
+    void emulatedConsole_saysTheUartModelAnswersIt() {
+        String h = hover(HEAD + "memory_regions = []\n[devices]\nemu_devices = [[\"uar|t0\", 0x1000_0000, 0x1000, 10, 2, []]]\n");
+        assertTrue(h.contains("emulated NS16550A UART"), h);
     }
 
     @Test
