@@ -110,6 +110,16 @@ class DebugAdapterGlobalsTest {
         assertEquals("[10]", x[0].getName());
         assertEquals("guest.x[10]", x[0].getEvaluateName());
         assertEquals(x[0].getValue(), evaluate("guest.x[10]").getResult());
+        SetVariableArguments set = new SetVariableArguments();
+        set.setVariablesReference(members[0].getVariablesReference());
+        set.setName("[10]");
+        set.setValue("0x1234");
+        assertEquals("4660", get(s.c.server.setVariable(set)).getValue());
+        assertEquals("4660", evaluate("guest.x[10]").getResult());
+        set.setVariablesReference(guest.getVariablesReference());
+        set.setName("hv_sp");
+        set.setValue("-1");
+        assertEquals("18446744073709551615", get(s.c.server.setVariable(set)).getValue(), "uint64_t reads back unsigned");
 
         Variable root = named(globals(), "gstage_root");
         assertEquals("[2048]", root.getValue());
