@@ -16,9 +16,13 @@ import dev.hvscope.core.machine.SerialMode;
 import dev.hvscope.core.machine.VirtMachine;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
+import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetVariableArguments;
 import org.eclipse.lsp4j.debug.Variable;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +46,10 @@ class DebugAdapterGlobalsTest {
                 .serial(SerialMode.STDIO).build(), null, new ByteArrayOutputStream());
         s = DapSession.onStub(new FullSystemDebuggee(machine), machine);
         s.initialize();
+    }
+
+    /** Attaches with the hypervisor's ELF only, stopping in hs_trap. */
+    private void attachHost() throws Exception {
         s.attach(Map.of("elf", HV.toString()));
         s.configurationDone();
         s.functionBreakpoint("hs_trap", null);
@@ -66,6 +74,7 @@ class DebugAdapterGlobalsTest {
     @Test
     void exitCount_isTypedAndCountsTheExits() throws Exception {
         ElfImage elf = ElfLoader.read(HV);
+        attachHost();
         s.continueToStop(); // hs_trap on the first exit: not counted yet
         Variable count = named(globals(), "exit_count");
         assertEquals("0", count.getValue());
@@ -93,6 +102,7 @@ class DebugAdapterGlobalsTest {
     @Test
     void structAndArrayGlobals_expand_andEvaluateByMemberAndIndex() throws Exception {
         ElfImage elf = ElfLoader.read(HV);
+        attachHost();
         s.continueToStop();
         Variable guest = named(globals(), "guest");
         assertEquals("struct guest_ctx", guest.getType());
@@ -137,5 +147,36 @@ class DebugAdapterGlobalsTest {
         assertTrue(whole.getVariablesReference() > 0);
         assertEquals(2, s.variables(whole.getVariablesReference()).length);
         assertThrows(Exception.class, () -> evaluate("guest.nope"));
+    }
+
+    @Test
+    void withBothSpaces_theGuestsGlobalsShowAtV1_readThroughItsTranslation() throws Exception {
+        Path guestElf = Qemu.examples().resolve("pflash-guest/pflash-guest.elf");
+        s.attach(Map.of("elf", List.of(Map.of("path", guestElf.toString(), "space", "guest"),
+                Map.of("path", HV.toString(), "space", "host"))));
+        s.configurationDone();
+        FunctionBreakpoint load = new FunctionBreakpoint();
+        load.setName("dev_read32_load");
+        FunctionBreakpoint trap = new FunctionBreakpoint();
+        trap.setName("hs_trap");
+        SetFunctionBreakpointsArguments a = new SetFunctionBreakpointsArguments();
+        a.setBreakpoints(new FunctionBreakpoint[] {load, trap});
+        get(s.c.server.setFunctionBreakpoints(a));
+
+        s.continueToStop(); // the guest's pflash load, V=1, after kernel_remap built kernel_pt
+        assertEquals("dev_read32_load", s.frame().getName());
+        Variable[] atGuest = globals();
+        Variable kernelPt = named(atGuest, "kernel_pt");
+        assertTrue(Arrays.stream(atGuest).noneMatch(v -> v.getName().equals("exit_count")), "host globals apply at V=0");
+        // kernel_pt[2] = leaf_1g(0x80000000): the guest's RAM seen through vsatp and the G-stage
+        Variable entry = s.variables(kernelPt.getVariablesReference(), 2, 1)[0];
+        assertEquals(Long.toUnsignedString((0x8000_0000L >> 12 << 10) | 0xef), entry.getValue());
+        assertEquals(entry.getValue(), evaluate("kernel_pt[2]").getResult());
+
+        s.continueToStop(); // the load's guest-page fault: hs_trap at V=0
+        assertEquals("hs_trap", s.frame().getName());
+        Variable[] atHost = globals();
+        assertEquals("0", named(atHost, "exit_count").getValue());
+        assertTrue(Arrays.stream(atHost).noneMatch(v -> v.getName().equals("kernel_pt")), "guest globals apply at V=1");
     }
 }
