@@ -126,6 +126,9 @@ final class GlobalExpression {
     /** Element {@code i} of an array, or what a pointer points at plus {@code i}. */
     private void element(long i) {
         DwarfType s = type.strip();
+        if (s == null) {
+            throw DapError.badArgs("'" + text + "': cannot index void");
+        }
         if (s.kind() == DwarfType.Kind.ARRAY) {
             type = s.target();
             addr += i * type.size();

@@ -70,7 +70,7 @@ public final class DwarfType {
     /** This type with typedefs and qualifiers taken off. */
     public DwarfType strip() {
         DwarfType t = this;
-        for (int guard = 0; t != null && t.isAlias() && guard < 64; guard++) {
+        for (int guard = 0; t != null && t.isAlias() && guard < MAX_DEPTH; guard++) {
             t = t.target;
         }
         return t;
@@ -82,19 +82,25 @@ public final class DwarfType {
 
     /** Size in bytes: an alias has its target's, an array its elements' times the count (address size 8 for pointers). */
     public long size() {
+        return size(0);
+    }
+
+    /** Corrupt DWARF can make a type its own target; past this depth a type is treated as unknown. */
+    private static final int MAX_DEPTH = 64;
+
+    private long size(int depth) {
         if (byteSize >= 0) {
             return byteSize;
         }
-        DwarfType s = strip();
-        if (s == null) {
+        if (depth > MAX_DEPTH) {
             return 0;
         }
-        if (s != this) {
-            return s.size();
-        }
         switch (kind) {
+            case TYPEDEF:
+            case CONST:
+            case VOLATILE: return target == null ? 0 : target.size(depth + 1);
             case POINTER: return 8;
-            case ARRAY: return target == null ? 0 : count() * target.size();
+            case ARRAY: return target == null ? 0 : count() * target.size(depth + 1);
             default: return 0;
         }
     }
@@ -107,25 +113,28 @@ public final class DwarfType {
 
     /** The C spelling: {@code int}, {@code struct guest_ctx}, {@code const char *}, {@code uint64_t [4][2]}. */
     public String displayName() {
-        return spell(this, "");
+        return spell(this, "", 0);
     }
 
-    private static String spell(DwarfType t, String declarator) {
+    private static String spell(DwarfType t, String declarator, int depth) {
         if (t == null) {
             return join("void", declarator);
         }
+        if (depth > MAX_DEPTH) {
+            return join("?", declarator);
+        }
         switch (t.kind) {
             case POINTER:
-                return spell(t.target, "*" + declarator);
+                return spell(t.target, "*" + declarator, depth + 1);
             case CONST:
             case VOLATILE: {
                 String q = t.kind == Kind.CONST ? "const " : "volatile ";
                 boolean derived = t.target != null && (t.target.kind == Kind.POINTER || t.target.kind == Kind.ARRAY);
-                return derived ? spell(t.target, q + declarator) : q + spell(t.target, declarator);
+                return derived ? spell(t.target, q + declarator, depth + 1) : q + spell(t.target, declarator, depth + 1);
             }
             case ARRAY: {
                 String d = declarator.startsWith("*") ? "(" + declarator + ")" : declarator;
-                return spell(t.target, d + "[" + (t.count < 0 ? "" : t.count()) + "]");
+                return spell(t.target, d + "[" + (t.count < 0 ? "" : t.count()) + "]", depth + 1);
             }
             case FUNCTION:
                 return join("void", "(" + declarator + ")(...)");
@@ -136,7 +145,7 @@ public final class DwarfType {
             case ENUM:
                 return join("enum " + (t.name == null ? "{...}" : t.name), declarator);
             case TYPEDEF:
-                return t.name == null ? spell(t.target, declarator) : join(t.name, declarator);
+                return t.name == null ? spell(t.target, declarator, depth + 1) : join(t.name, declarator);
             default:
                 return join(t.name == null ? "?" : t.name, declarator);
         }
