@@ -34,6 +34,7 @@ final class DebugSession {
     private final BreakpointTable breakpoints = new BreakpointTable();
     private final ExitSubscriptions exitSubscriptions = new ExitSubscriptions();
     private final SourceLines sourceLines = new SourceLines();
+    private final GlobalIndex globals = new GlobalIndex();
     /** The line step in progress (next/stepIn by line), or null. */
     private volatile LineStep lineStep;
     /** A line step's next move: true for one instruction, false to run (to its hidden breakpoint). */
@@ -128,6 +129,10 @@ final class DebugSession {
 
     SourceLines sourceLines() {
         return sourceLines;
+    }
+
+    GlobalIndex globals() {
+        return globals;
     }
 
     RemotePhysicalMemory physical() {

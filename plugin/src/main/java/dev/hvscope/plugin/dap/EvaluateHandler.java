@@ -2,10 +2,13 @@ package dev.hvscope.plugin.dap;
 
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
+import org.eclipse.lsp4j.debug.Variable;
 
 /**
  * evaluate: {@code monitor CMD} goes to the stub ({@code qRcmd}) and returns what it printed;
- * anything else is an {@link Expressions} expression ({@code $pc}, {@code *0x80000000}, ...).
+ * a DWARF global ({@code exit_count}, {@code ctx.regs[1]}) is its typed value with children
+ * ({@link GlobalExpression}); anything else is an {@link Expressions} expression ({@code $pc},
+ * {@code *0x80000000}, ...).
  */
 final class EvaluateHandler implements RequestHandler<EvaluateArguments, EvaluateResponse> {
     @Override
@@ -23,6 +26,16 @@ final class EvaluateHandler implements RequestHandler<EvaluateArguments, Evaluat
         String t = expr.trim();
         if (t.equals("monitor") || t.startsWith("monitor ")) {
             r.setResult(session.rsp().monitor().run(t.substring("monitor".length()).trim()));
+            return r;
+        }
+        Variable typed = GlobalExpression.evaluate(session, t);
+        if (typed != null) {
+            r.setResult(typed.getValue());
+            r.setType(typed.getType());
+            r.setVariablesReference(typed.getVariablesReference());
+            r.setNamedVariables(typed.getNamedVariables());
+            r.setIndexedVariables(typed.getIndexedVariables());
+            r.setMemoryReference(typed.getMemoryReference());
             return r;
         }
         long v = Expressions.evaluate(session, t);

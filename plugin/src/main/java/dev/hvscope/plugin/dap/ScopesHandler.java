@@ -9,7 +9,7 @@ import org.eclipse.lsp4j.debug.ScopesResponse;
 /**
  * scopes: Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on
  * demand), the VM exit log when the stub offers hvscope's exit view, and the settable pflash
- * mode when it runs a hosted VM.
+ * mode when it runs a hosted VM, then the DWARF globals of the loaded ELFs.
  */
 final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesResponse> {
     @Override
@@ -30,6 +30,9 @@ final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesRespo
         PflashScope pflash = PflashScope.ifAvailable(session);
         if (pflash != null) {
             scopes.add(scope("pflash", store.add(pflash), null, false));
+        }
+        if (GlobalsScope.available(session)) {
+            scopes.add(scope("Globals", store.add(new GlobalsScope(session, tid)), null, false));
         }
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(new Scope[0]));
