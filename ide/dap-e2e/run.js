@@ -257,6 +257,16 @@ function steps(d, mode, begin) {
     const loaded = await d.read(hex(loadAddress), 4);
     assert.strictEqual(await d.register('x10'), BigInt(loaded.readUInt32LE(0)), 'a0 holds what the load read');
   }];
+  const globals = ['DWARF globals: the Globals scope lists the guest\'s kernel_pt, and evaluate reads kernel_pt[2] typed', async () => {
+    const vars = await d.scope('Globals');
+    const pt = vars.find((v) => v.name === 'kernel_pt');
+    assert.ok(pt && pt.memoryReference && pt.variablesReference > 0, JSON.stringify(vars.map((v) => v.name)));
+    const e = await d.dc.evaluateRequest({ expression: 'kernel_pt[2]', frameId: d.frame.id, context: 'watch' });
+    // the guest's Sv39 root maps its kernel gigapage at 0x8000_0000 (PPN 0x80000, flags VRWXAD)
+    const pte = BigInt(e.body.result);   // a uint64_t: decimal, as gdb prints it
+    assert.strictEqual(pte >> 10n, 0x80000n, e.body.result);
+    assert.strictEqual(pte & 0xffn, 0xefn, e.body.result);
+  }];
   const sourceLines = ['DWARF lines: a log point on pflash.c:35 prints, a breakpoint on pflash.c:43 stops there, next goes to 45', async () => {
     const source = { name: 'pflash.c', path: PFLASH_C };
     const r = await d.dc.setBreakpointsRequest({ source, breakpoints: [
@@ -284,15 +294,15 @@ function steps(d, mode, begin) {
     await d.dc.setExceptionBreakpointsRequest({ filters: [], filterOptions: [{ filterId: 'nested-page-fault' }] });
   }];
   if (mode === 'hosted') {
-    return [init, entry, filter, unmapped, modeBreakpoint, disassemble, step, read, sourceLines, terminate];
+    return [init, entry, filter, unmapped, modeBreakpoint, disassemble, step, read, globals, sourceLines, terminate];
   }
   if (mode === 'qemu') {
     // QEMU: the stvec read at a guest (V=1) stop is not the hypervisor's, so the filters are armed at a
     // hypervisor stop and the scenario does not stop in the guest before the fault; hence
     // the standard subset without the mode breakpoint (the pflash_mode byte is read at the fault)
-    return [init, entry, hvReady, filter, unmapped, step, disassemble, read, sourceLines, terminate];
+    return [init, entry, hvReady, filter, unmapped, step, disassemble, read, globals, sourceLines, terminate];
   }
-  return [init, entry, modeBreakpoint, disassemble, filter, unmapped, step, read, sourceLines, terminate];
+  return [init, entry, modeBreakpoint, disassemble, filter, unmapped, step, read, globals, sourceLines, terminate];
 }
 
 async function freePort() {
