@@ -1,5 +1,7 @@
 package dev.hvscope.plugin.lsp;
 
+import dev.hvscope.plugin.vmconfig.VmConfig;
+
 import dev.hvscope.plugin.vmconfig.ConfigText;
 import dev.hvscope.plugin.vmconfig.VmConfigSchema;
 import dev.hvscope.plugin.vmconfig.VmConfigSchema.Key;
@@ -155,15 +157,22 @@ final class Completions {
                 boolean emu = a.key().equals("emu_devices");
                 for (DeviceName d : DEVICES) {
                     if (a.depth() == 1) {
+                        // the UART gets emu_type 2 (Console), which hvscope answers with its NS16550A model
+                        long emuType = d.name().equals("uart") ? VmConfig.EmulatedDevice.EMU_CONSOLE
+                                : VmConfig.EmulatedDevice.EMU_DUMMY;
                         String entry = emu
                                 ? "[\"" + d.name() + "\", " + Hex.of(d.gpa()) + ", " + Hex.of(d.size()) + ", " + d.irq()
-                                        + ", 0, []],"
+                                        + ", " + emuType + ", []],"
                                 : "[\"" + d.name() + "\", " + Hex.of(d.gpa()) + ", " + Hex.of(d.gpa()) + ", "
                                         + Hex.of(d.size()) + ", " + d.irq() + "],";
                         out.add(new Candidate(d.name(), entry, d.doc(), Kind.DEVICE));
                     } else if (a.slot() == 0) {
                         out.add(new Candidate(d.name(), "\"" + d.name() + "\"", d.doc(), Kind.DEVICE));
                     }
+                }
+                if (emu && a.depth() == 2 && a.slot() == 4) {
+                    out.add(new Candidate("0", "0", "Dummy: reads give 0, writes are ignored", Kind.FLAG));
+                    out.add(new Candidate("2", "2", "Console: hvscope's emulated NS16550A UART", Kind.FLAG));
                 }
             }
             default -> {

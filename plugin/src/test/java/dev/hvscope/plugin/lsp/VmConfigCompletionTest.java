@@ -72,6 +72,14 @@ class VmConfigCompletionTest {
         List<CompletionItem> items = complete("[devices]\nemu_devices = [\n  |\n]\n");
         CompletionItem pflash = items.stream().filter(i -> i.getLabel().equals("pflash")).findFirst().orElseThrow();
         assertEquals("[\"pflash\", 0x2200_0000, 0x200_0000, 0, 0, []],", pflash.getInsertText());
+        CompletionItem uart = items.stream().filter(i -> i.getLabel().equals("uart")).findFirst().orElseThrow();
+        assertEquals("[\"uart\", 0x1000_0000, 0x1000, 10, 2, []],", uart.getInsertText(), "Console: the UART model");
+    }
+
+    @Test
+    void emuTypeSlot_offersDummyAndConsole() {
+        List<CompletionItem> items = complete("[devices]\nemu_devices = [[\"uart\", 0x1000_0000, 0x1000, 10, |]]\n");
+        assertEquals(List.of("0", "2"), items.stream().map(CompletionItem::getLabel).toList());
     }
 
     @Test
