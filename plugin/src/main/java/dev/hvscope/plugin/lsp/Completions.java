@@ -1,8 +1,7 @@
 package dev.hvscope.plugin.lsp;
 
-import dev.hvscope.plugin.vmconfig.VmConfig;
-
 import dev.hvscope.plugin.vmconfig.ConfigText;
+import dev.hvscope.plugin.vmconfig.VmConfig;
 import dev.hvscope.plugin.vmconfig.VmConfigSchema;
 import dev.hvscope.plugin.vmconfig.VmConfigSchema.Key;
 import java.util.ArrayList;
