@@ -6,8 +6,11 @@ import java.util.OptionalLong;
 
 /**
  * The small expression language of conditions, log points and evaluate: registers ({@code $pc},
- * {@code $a0}, {@code $x10}, {@code $hgatp}), numbers, ELF symbols, {@code *addr} (a 64-bit
- * load through the current hart's view), parentheses, {@code + - & | << >>} and the comparisons
+ * {@code $a0}, {@code $x10}, {@code $hgatp}), numbers, DWARF globals as C reads them (a scalar by
+ * its value with its type's width and sign, also {@code g.member}, {@code g[i]}, {@code p->m},
+ * {@code *p}; an array or struct by its address; {@code &g} its address), other ELF symbols by
+ * address, {@code *addr} (a 64-bit load through the current hart's view; {@code *g} of a
+ * non-pointer global reads g, typed), parentheses, {@code + - & | << >>} and the comparisons
  * {@code == != < <= > >=} (unsigned), {@code && ||}. Everything is a 64-bit integer.
  */
 final class Expressions {
@@ -105,7 +108,27 @@ final class Expressions {
     }
 
     private long unary() {
+        if (eat("&")) {
+            String path = path();
+            OptionalLong a = path == null ? OptionalLong.empty() : GlobalExpression.address(session, path);
+            if (a.isEmpty() && path != null) {
+                a = session.symbols().address(path);
+            }
+            return a.orElseThrow(() -> DapError.badArgs("'&' needs a global or symbol name"));
+        }
         if (eat("*")) {
+            int at = pos;
+            String path = path();
+            if (path != null) {
+                OptionalLong v = GlobalExpression.number(session, "*" + path);   // a pointer's or array's target
+                if (v.isEmpty()) {
+                    v = GlobalExpression.contents(session, path);               // *g of a non-pointer: g itself
+                }
+                if (v.isPresent()) {
+                    return v.getAsLong();
+                }
+            }
+            pos = at;
             long addr = unary();
             session.select(session.currentThread());
             return session.virtualMemory().read64(addr);
@@ -140,11 +163,55 @@ final class Expressions {
         if (Character.isDigit(tok.charAt(0))) {
             return Addresses.parse(tok, false);
         }
+        String path = tok + postfix();
+        OptionalLong global = GlobalExpression.number(session, path);
+        if (global.isPresent()) {
+            return global.getAsLong();
+        }
+        if (!path.equals(tok)) {
+            throw DapError.badArgs("'" + path + "': no DWARF global '" + tok + "' to take members or elements of");
+        }
         OptionalLong sym = session.symbols().address(tok);
         if (sym.isPresent()) {
             return sym.getAsLong();
         }
         throw DapError.badArgs("unknown name '" + tok + "' (registers need a $)");
+    }
+
+    /** A name with its postfix operators ({@code a.b[2]->c}) at pos, consumed; null (nothing consumed) if none. */
+    private String path() {
+        skipSpace();
+        int start = pos;
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || "_.".indexOf(text.charAt(pos)) >= 0)) {
+            pos++;
+        }
+        if (pos == start || !Character.isLetter(text.charAt(start)) && text.charAt(start) != '_') {
+            pos = start;
+            return null;
+        }
+        return text.substring(start, pos) + postfix();
+    }
+
+    /** {@code [index]} and {@code ->member} right after a name, consumed. */
+    private String postfix() {
+        int start = pos;
+        while (true) {
+            if (text.startsWith("->", pos)) {
+                int p = pos + 2;
+                while (p < text.length() && (Character.isLetterOrDigit(text.charAt(p)) || "_.".indexOf(text.charAt(p)) >= 0)) {
+                    p++;
+                }
+                pos = p;
+            } else if (pos < text.length() && text.charAt(pos) == '[') {
+                int close = text.indexOf(']', pos);
+                if (close < 0) {
+                    throw DapError.badArgs("missing ']' in expression");
+                }
+                pos = close + 1;
+            } else {
+                return text.substring(start, pos);
+            }
+        }
     }
 
     private boolean eat(String s) {

@@ -4,6 +4,7 @@ import dev.hvscope.plugin.dwarf.DwarfType;
 import dev.hvscope.plugin.dwarf.GlobalVariable;
 import dev.hvscope.plugin.dwarf.ValueFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.lsp4j.debug.Variable;
 
 /**
@@ -28,25 +29,85 @@ final class GlobalExpression {
 
     /** The typed value of {@code text}, or null when it is not a global expression. */
     static Variable evaluate(DebugSession session, String text) {
-        return new GlobalExpression(session, text.trim()).run();
+        GlobalExpression e = new GlobalExpression(session, text.trim());
+        return e.locate() ? e.values.variable(e.text, e.text, e.type, e.addr, null, 0) : null;
     }
 
-    private Variable run() {
+    /**
+     * {@code text} as a number in a condition or log message, C-like: a scalar global (base, enum,
+     * pointer; also through members and elements) by its value, read with its type's width and
+     * sign; an array or struct by its address. Empty when {@code text} is not a global expression.
+     */
+    static OptionalLong number(DebugSession session, String text) {
+        GlobalExpression e = new GlobalExpression(session, text.trim());
+        if (!e.locate()) {
+            return OptionalLong.empty();
+        }
+        DwarfType s = e.type.strip();
+        if (s == null || !e.type.scalar()) {
+            return OptionalLong.of(e.addr);
+        }
+        int size = (int) s.size();
+        if (size < 1 || size > 8 || s.encoding() == DwarfType.Encoding.FLOAT) {
+            throw DapError.badArgs("'" + text + "': a " + e.type.displayName() + " cannot be used in a condition");
+        }
+        byte[] b = e.values.read(e.addr, size);
+        if (b == null) {
+            throw DapError.failed("'" + text + "': " + TypedValue.unreadable(e.addr));
+        }
+        long v = ValueFormat.raw(b, 0, size);
+        boolean signed = s.encoding() == DwarfType.Encoding.SIGNED || s.encoding() == DwarfType.Encoding.SIGNED_CHAR;
+        if (signed && size < 8) {
+            int shift = 64 - 8 * size;
+            v = (v << shift) >> shift;
+        }
+        return OptionalLong.of(v);
+    }
+
+    /** Where a global expression's value lives: its address and its type's size in bytes. */
+    record Storage(long address, long size) {
+    }
+
+    /** The storage of a global expression ({@code g}, {@code g.member}, {@code g[i]}), or empty. */
+    static Optional<Storage> storage(DebugSession session, String text) {
+        GlobalExpression e = new GlobalExpression(session, text.trim());
+        return e.locate() ? Optional.of(new Storage(e.addr, e.type.size())) : Optional.empty();
+    }
+
+    /** The address of a global expression ({@code &g.member}), or empty. */
+    static OptionalLong address(DebugSession session, String text) {
+        return storage(session, text).map(st -> OptionalLong.of(st.address())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * {@code *g} where g is a non-pointer scalar global: g's value, typed (the contents at the
+     * symbol, what {@code *symbol} meant before DWARF was read, now with the right width); or empty.
+     */
+    static OptionalLong contents(DebugSession session, String text) {
+        GlobalExpression e = new GlobalExpression(session, text.trim());
+        if (!e.locate() || !e.type.scalar() || e.type.strip().kind() == DwarfType.Kind.POINTER) {
+            return OptionalLong.empty();
+        }
+        return number(session, text);
+    }
+
+    /** Resolves the expression to a type and address; false when it is not a global expression. */
+    private boolean locate() {
         int derefs = 0;
         while (eat("*")) {
             derefs++;
         }
         String name = identifier();
         if (name == null) {
-            return null;
+            return false;
         }
         int postfix = pos;
         if (!scanPostfix()) {
-            return null;
+            return false;
         }
         Optional<GlobalVariable> g = session.globals().find(session, name);
         if (g.isEmpty()) {
-            return null;
+            return false;
         }
         type = g.get().type();
         addr = g.get().address();
@@ -56,13 +117,13 @@ final class GlobalExpression {
             DwarfType s = type.strip();
             if (s == null || s.kind() != DwarfType.Kind.POINTER && s.kind() != DwarfType.Kind.ARRAY) {
                 if (i == 0 && pos == postfix) {
-                    return null; // *name on a non-pointer: the old 64-bit load
+                    return false; // *name on a non-pointer: the old 64-bit load
                 }
                 throw DapError.badArgs("'" + text + "': cannot dereference a " + type.displayName());
             }
             element(0);
         }
-        return values.variable(text, text, type, addr, null, 0);
+        return true;
     }
 
     /** Whether the rest is only postfix operators (checked before the name is looked up). */

@@ -179,4 +179,27 @@ class DebugAdapterGlobalsTest {
         assertEquals("0", named(atHost, "exit_count").getValue());
         assertTrue(Arrays.stream(atHost).noneMatch(v -> v.getName().equals("kernel_pt")), "guest globals apply at V=1");
     }
+
+    @Test
+    void conditionsReadGlobalsAsC_typedByValue_addressesWithAmpersand() throws Exception {
+        ElfImage elf = ElfLoader.read(HV);
+        s.attach(Map.of("elf", HV.toString()));
+        s.configurationDone();
+        // exit_count is incremented in hs_trap: it reads 2 at the third exit
+        s.functionBreakpoint("hs_trap", "exit_count == 2 && pflash_mode == 0");
+        s.continueToStop();
+        assertEquals("2", evaluate("exit_count").getResult());
+        long count = Long.decode(evaluate("exit_count + 0").getResult().split(" ")[0]);
+        assertEquals(2, count, "a scalar global is its value in expressions");
+        assertEquals(elf.address("exit_count").getAsLong(),
+                Long.decode(evaluate("&exit_count").getResult().split(" ")[0]), "&g is its address");
+        assertEquals(2, Long.decode(evaluate("*exit_count + 0").getResult().split(" ")[0]),
+                "*g of a non-pointer reads g, as *symbol did");
+        assertEquals(elf.address("hs_stack_top").getAsLong(),
+                Long.decode(evaluate("guest.hv_sp + 0").getResult().split(" ")[0]), "members in expressions");
+        assertEquals(elf.address("gstage_root").getAsLong(),
+                Long.decode(evaluate("gstage_root + 0").getResult().split(" ")[0]), "an array is its address");
+        assertEquals(1, Long.decode(evaluate("(gstage_root[0] & 1) == 1").getResult().split(" ")[0]),
+                "elements in expressions (the root's first entry is valid)");
+    }
 }
