@@ -118,6 +118,25 @@ function wiringSteps(root, command) {
       assert.strictEqual(Number(BigInt(s.frame.instructionPointerReference)), 0x1000, 'the MROM reset vector, as QEMU');
       await runToEnd(s, /pflash payload: hvscope pflash payload/);
     }],
+    ['the translate and exit-log commands send their custom requests to the live session', async () => {
+      const { registered } = await fake.activate(extensionDir, root, { command });
+      const s = await launch(descriptor, resolveConfig(dbg.initialConfigurations[0], root));
+      await s.dc.setExceptionBreakpointsRequest({ filters: ['nested-page-fault'] });
+      const stopped = s.dc.waitForEvent('stopped', TIMEOUT);
+      await s.dc.continueRequest({ threadId: 1 });
+      assert.match((await stopped).body.description || '', /nested page fault/);
+      // the commands talk to vscode.debug.activeDebugSession: here, the DebugClient's session
+      registered.session = { type: 'hvscope', customRequest: (c, a) => s.dc.customRequest(c, a).then((r) => r.body) };
+      registered.inputs.push('0xffffffc022000000');
+      const t = await registered.commands['hvscope.translateAddress']();
+      assert.strictEqual(t.ok, false, 'the G-stage has no mapping for the pflash page yet');
+      assert.match(registered.documents[0].content, /fault: 21/);
+      const log = await registered.commands['hvscope.showExitLog']();
+      assert.ok(log.total >= 1);
+      assert.match(registered.documents[1].content, /\| npf \| .* \| 0x80200044 \|/);
+      await s.dc.setExceptionBreakpointsRequest({ filters: [] });
+      await runToEnd(s, /pflash payload/);
+    }],
     ['snippet "Launch an ELF" with an S-mode program boots it on OpenSBI', async () => {
       const body = snippet('hvscope: Launch an ELF');
       const s = await launch(descriptor, resolveConfig(body, root, { 1: 'examples/pflash-guest/pflash-guest.elf' }));

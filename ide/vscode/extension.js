@@ -51,6 +51,55 @@ function activeVmConfig() {
   return editor.document.uri.toString();
 }
 
+/** The running hvscope debug session, or undefined with a warning. */
+function activeHvscopeSession() {
+  const session = vscode.debug.activeDebugSession;
+  if (!session || session.type !== 'hvscope') {
+    vscode.window.showWarningMessage('hvscope: start or select an hvscope debug session first');
+    return undefined;
+  }
+  return session;
+}
+
+async function showMarkdown(content) {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+/** hvscope/translate: an address through both stages, with every level of the walk. */
+async function translateAddress() {
+  const session = activeHvscopeSession();
+  if (!session) {
+    return undefined;
+  }
+  const address = await vscode.window.showInputBox({
+    prompt: 'Address to translate (guest-virtual; prefix gpa: for guest-physical)',
+    value: '0xffffffc022000000',
+  });
+  if (!address) {
+    return undefined;
+  }
+  const gpa = address.startsWith('gpa:');
+  const r = await session.customRequest('hvscope/translate',
+    { address: gpa ? address.slice(4) : address, space: gpa ? 'gpa' : 'gva' });
+  const head = r.ok ? `GPA ${r.gpa} -> HPA ${r.hpa} (${r.pageSize} page)` : `fault: ${r.faultCause}`;
+  await showMarkdown(`# ${address}\n\n${head}\n\n\`\`\`\n${r.trace || ''}\n\`\`\`\n`);
+  return r;
+}
+
+/** hvscope/exitLog: the latest VM exits as a table. */
+async function showExitLog() {
+  const session = activeHvscopeSession();
+  if (!session) {
+    return undefined;
+  }
+  const log = await session.customRequest('hvscope/exitLog', { start: 0, count: 100 });
+  const rows = log.entries.map((e) => `| ${e.seq} | ${e.kind} | ${e.cause} | ${e.pc} | ${e.tval} | ${e.gpa || ''} |`);
+  await showMarkdown(`# VM exits (${log.total} in all, latest first)\n\n`
+    + '| # | kind | cause | guest pc | tval | GPA |\n|---|---|---|---|---|---|\n' + rows.join('\n') + '\n');
+  return log;
+}
+
 function activate(context) {
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory('hvscope', new AdapterFactory()),
@@ -71,6 +120,8 @@ function activate(context) {
       });
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
+    vscode.commands.registerCommand('hvscope.translateAddress', translateAddress),
+    vscode.commands.registerCommand('hvscope.showExitLog', showExitLog),
     vscode.commands.registerCommand('hvscope.restartLanguageServer', async () => {
       if (client) {
         await client.stop();

@@ -11,6 +11,30 @@ const fake = require('./fake-vscode.js');
 const workspaceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hvscope-ws-'));
 fs.writeFileSync(path.join(workspaceDir, 'hvscope'), '#!/bin/sh\n', { mode: 0o755 });
 
+/** The debug-session commands send the adapter's custom requests and show what comes back. */
+async function commandsOnASession(registered) {
+  // no hvscope session: nothing is sent
+  assert.strictEqual(await registered.commands['hvscope.showExitLog'](), undefined);
+  registered.session = {
+    type: 'hvscope',
+    customRequest: (command, args) => {
+      registered.requests.push({ command, args });
+      if (command === 'hvscope/translate') {
+        return Promise.resolve({ ok: true, gpa: '0x22000000', hpa: '0x85000000', pageSize: '4K', trace: 'VS-stage L2 ...' });
+      }
+      return Promise.resolve({ total: 1, entries: [{ seq: 1, kind: 'npf', cause: 21, pc: '0x80200044',
+        tval: '0xffffffc022000000', gpa: '0x22000000' }] });
+    },
+  };
+  registered.inputs.push('gpa:0x22000000');
+  await registered.commands['hvscope.translateAddress']();
+  assert.deepStrictEqual(registered.requests[0], { command: 'hvscope/translate', args: { address: '0x22000000', space: 'gpa' } });
+  assert.match(registered.documents[0].content, /GPA 0x22000000 -> HPA 0x85000000 \(4K page\)/);
+  await registered.commands['hvscope.showExitLog']();
+  assert.deepStrictEqual(registered.requests[1], { command: 'hvscope/exitLog', args: { start: 0, count: 100 } });
+  assert.match(registered.documents[1].content, /\| 1 \| npf \| 21 \| 0x80200044 \|/);
+}
+
 fake.activate(path.join(__dirname, '..'), workspaceDir, {}).then(({ context, registered, started }) => {
   // the language server: ./hvscope of the workspace folder, `lsp`, for hvscope-vm documents
   assert.strictEqual(started.length, 1);
@@ -30,7 +54,9 @@ fake.activate(path.join(__dirname, '..'), workspaceDir, {}).then(({ context, reg
   assert.strictEqual(manifest.contributes.debuggers[0].type, 'hvscope');
   assert.ok(manifest.activationEvents.includes('onDebugResolve:hvscope'));
   assert.deepStrictEqual(manifest.contributes.languages[0].filenamePatterns, ['*.vm.toml']);
-  assert.strictEqual(context.subscriptions.length, 4);
+  assert.strictEqual(context.subscriptions.length, 6);
+  return commandsOnASession(registered);
+}).then(() => {
   fs.rmSync(workspaceDir, { recursive: true });
   console.log('activation test: ok');
 }).catch((e) => { console.error(e); process.exit(1); });

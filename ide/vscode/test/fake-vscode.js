@@ -15,21 +15,30 @@ class DebugAdapterExecutable {
  * extension context, the commands and adapter factories registered by id, the language clients started.
  */
 async function activate(extensionDir, workspace, settings) {
-  const registered = { commands: {}, adapterFactories: {} };
+  const registered = { commands: {}, adapterFactories: {}, documents: [], requests: [], inputs: [] };
   const started = [];
   const values = { command: '', 'lsp.args': ['lsp'], 'dap.args': ['dap'], ...settings };
   const fakeVscode = {
     workspace: {
       workspaceFolders: [{ uri: { fsPath: workspace } }],
       getConfiguration: () => ({ get: (key) => values[key] }),
+      openTextDocument: (o) => { registered.documents.push(o); return Promise.resolve(o); },
     },
-    window: { activeTextEditor: undefined, showWarningMessage: () => undefined },
+    window: {
+      activeTextEditor: undefined,
+      showWarningMessage: () => undefined,
+      // the test queues the answers the user would type
+      showInputBox: () => Promise.resolve(registered.inputs.shift()),
+      showTextDocument: () => Promise.resolve(),
+    },
     commands: {
       registerCommand: (id, fn) => { registered.commands[id] = fn; return { dispose() {} }; },
       executeCommand: () => undefined,
     },
     debug: {
       registerDebugAdapterDescriptorFactory: (type, f) => { registered.adapterFactories[type] = f; return { dispose() {} }; },
+      // a test sets registered.session to { type, customRequest } to play the running debug session
+      get activeDebugSession() { return registered.session; },
     },
     DebugAdapterExecutable,
   };
@@ -47,7 +56,10 @@ async function activate(extensionDir, workspace, settings) {
     return load.call(this, request, parent, isMain);
   };
   try {
-    const ext = require(path.join(extensionDir, 'extension.js'));
+    // a fresh copy each time: extension.js keeps the `vscode` module it was loaded with
+    const file = require.resolve(path.join(extensionDir, 'extension.js'));
+    delete require.cache[file];
+    const ext = require(file);
     const context = { subscriptions: [] };
     await ext.activate(context);
     return { context, registered, started };
