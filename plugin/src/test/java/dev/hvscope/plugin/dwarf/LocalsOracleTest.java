@@ -136,6 +136,27 @@ class LocalsOracleTest {
         assertEquals(List.of(add3), info.scopesAt(add3.ranges().get(0)[0]));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "5"})
+    void atO2_aParameterIsInItsArgumentRegisterAtEntry_inDwarf4LocAndDwarf5Loclists(String version) throws Exception {
+        CrossGcc.write(dir, "locals.c", SOURCE);
+        Path elf = CrossGcc.build(dir, "locals-v" + version + ".elf", List.of("-gdwarf-" + version, "-O2"), "locals.c");
+        ElfImage image = ElfLoader.read(elf);
+        assertEquals(version.equals("4"), image.sectionBytes(".debug_loc").isPresent());
+        DebugInfo info = DebugInfo.read(image);
+        CodeScope add3 = function(info, "add3");
+        long entry = add3.ranges().get(0)[0];
+        LocalVariable a = add3.locals().get(0);
+        assertTrue(a.location().isList(), "at -O2 a moves: a location list");
+        DwarfExpression.Place p = DwarfExpression.evaluate(a.location().at(entry), FAKE, 8);
+        assertEquals(DwarfExpression.Place.Kind.REGISTER, p.kind());
+        assertEquals(10, p.value(), "a0 is DWARF register 10");
+        LocalVariable k = function(info, "area").locals().get(1);
+        assertEquals("k", k.name());
+        assertEquals(DwarfExpression.Place.Kind.REGISTER,
+                DwarfExpression.evaluate(k.location().at(function(info, "area").ranges().get(0)[0]), FAKE, 8).kind());
+    }
+
     private static final Pattern LOC_ENTRY = Pattern.compile("^\\s+([0-9a-f]{8}) ([0-9a-f]{16}) ([0-9a-f]{16}) \\((.*)\\)$");
     private static final Pattern LOC_END = Pattern.compile("^\\s+([0-9a-f]{8}) <End of list>$");
     private static final Pattern REG = Pattern.compile("^DW_OP_reg(\\d+) \\([a-z0-9]+\\)$");
