@@ -4,6 +4,7 @@ import dev.hvscope.plugin.dwarf.CodeScope;
 import dev.hvscope.plugin.dwarf.DwarfException;
 import dev.hvscope.plugin.dwarf.DwarfExpression;
 import dev.hvscope.plugin.dwarf.DwarfType;
+import dev.hvscope.plugin.dwarf.GlobalVariable;
 import dev.hvscope.plugin.dwarf.LocalVariable;
 import dev.hvscope.plugin.dwarf.ValueFormat;
 import dev.hvscope.plugin.rspclient.RspException;
@@ -83,6 +84,26 @@ final class LocalsScope extends LazyScope {
         }
         LocalVariable v = live(at.get()).get(name);
         return v == null ? null : variable(session, at.get().frame(), v);
+    }
+
+    /**
+     * {@code name} as a local of the top frame that is in memory at the pc, as a global-like
+     * object (address and type) for member, element and pointer expressions; empty otherwise.
+     */
+    static Optional<GlobalVariable> inMemory(DebugSession session, String name) {
+        try {
+            Optional<TopFrame.Located> at = TopFrame.locate(session);
+            LocalVariable v = at.isEmpty() ? null : live(at.get()).get(name);
+            byte[] expr = v == null || v.location() == null ? null : v.location().at(at.get().frame().pc());
+            if (expr == null) {
+                return Optional.empty();
+            }
+            DwarfExpression.Place p = DwarfExpression.evaluate(expr, at.get().frame(), 8);
+            return p.kind() == DwarfExpression.Place.Kind.MEMORY
+                    ? Optional.of(new GlobalVariable(name, p.value(), v.type(), false)) : Optional.empty();
+        } catch (DwarfException | RspException e) {
+            return Optional.empty();
+        }
     }
 
     static Variable variable(DebugSession session, TopFrame frame, LocalVariable v) {

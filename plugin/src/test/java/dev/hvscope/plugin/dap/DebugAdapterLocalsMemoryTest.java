@@ -115,5 +115,9 @@ class DebugAdapterLocalsMemoryTest {
         e.setExpression("k");
         e.setContext("hover");
         assertEquals("7", get(s.c.server.evaluate(e)).getResult());
+        e.setExpression("q.y");
+        assertEquals("4", get(s.c.server.evaluate(e)).getResult(), "members of a local in memory");
+        e.setExpression("q.x + k");
+        assertEquals(10, Long.decode(get(s.c.server.evaluate(e)).getResult().split(" ")[0]), "locals in expressions");
     }
 }
