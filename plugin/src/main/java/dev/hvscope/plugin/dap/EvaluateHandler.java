@@ -6,7 +6,7 @@ import org.eclipse.lsp4j.debug.Variable;
 
 /**
  * evaluate: {@code monitor CMD} goes to the stub ({@code qRcmd}) and returns what it printed;
- * a DWARF global ({@code exit_count}, {@code ctx.regs[1]}) is its typed value with children
+ * a local of the top frame or a DWARF global ({@code exit_count}, {@code ctx.regs[1]}) is its typed value with children
  * ({@link GlobalExpression}); anything else is an {@link Expressions} expression ({@code $pc},
  * {@code *0x80000000}, ...).
  */
@@ -28,7 +28,10 @@ final class EvaluateHandler implements RequestHandler<EvaluateArguments, Evaluat
             r.setResult(session.rsp().monitor().run(t.substring("monitor".length()).trim()));
             return r;
         }
-        Variable typed = GlobalExpression.evaluate(session, t);
+        Variable typed = LocalsScope.evaluate(session, t); // a local hides a global of the same name
+        if (typed == null) {
+            typed = GlobalExpression.evaluate(session, t);
+        }
         if (typed != null) {
             r.setResult(typed.getValue());
             r.setType(typed.getType());

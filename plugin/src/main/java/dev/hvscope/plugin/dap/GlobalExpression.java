@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import org.eclipse.lsp4j.debug.Variable;
 
 /**
- * evaluate on a DWARF global: {@code name}, then any of {@code .member}, {@code ->member},
+ * evaluate on a DWARF global, or a local of the top frame that lives in memory: {@code name}, then any of {@code .member}, {@code ->member},
  * {@code [index]}, all under optional leading {@code *} (a pointer's target, an array's first
  * element). Anything else, or a name DWARF does not know, is left to {@link Expressions} (so
  * {@code *exit_count} on a non-pointer stays a 64-bit load, as before).
@@ -105,7 +105,10 @@ final class GlobalExpression {
         if (!scanPostfix()) {
             return false;
         }
-        Optional<GlobalVariable> g = session.globals().find(session, name);
+        Optional<GlobalVariable> g = LocalsScope.inMemory(session, name); // a local hides a global
+        if (g.isEmpty()) {
+            g = session.globals().find(session, name);
+        }
         if (g.isEmpty()) {
             return false;
         }

@@ -42,6 +42,15 @@ final class GlobalIndex {
         return new ArrayList<>(out.values());
     }
 
+    /** The debug info of the ELFs that apply at this stop (for functions and their locals). */
+    List<DebugInfo> infos(DebugSession session) {
+        List<DebugInfo> out = new ArrayList<>();
+        for (SourceLines.Loaded l : session.sourceLines().current(session)) {
+            out.add(info(session, l.image()));
+        }
+        return out;
+    }
+
     Optional<GlobalVariable> find(DebugSession session, String name) {
         for (SourceLines.Loaded l : session.sourceLines().current(session)) {
             Optional<GlobalVariable> g = info(session, l.image()).global(name);

@@ -7,7 +7,7 @@ import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.ScopesResponse;
 
 /**
- * scopes: Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on
+ * scopes: Locals (when the pc is in a function DWARF describes), Registers, CSRs, Hypervisor, G-stage mappings, Guest mappings (the last two scanned on
  * demand), the VM exit log when the stub offers hvscope's exit view, and the settable pflash
  * mode when it runs a hosted VM, then the DWARF globals of the loaded ELFs.
  */
@@ -24,6 +24,7 @@ final class ScopesHandler implements RequestHandler<ScopesArguments, ScopesRespo
             scope("Hypervisor", store.add(new HypervisorScope(session, tid)), null, false),
             scope("G-stage mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.G_STAGE)), null, true),
             scope("Guest mappings", store.add(new MappingsScope(session, tid, MappingsScope.Kind.GUEST)), null, true)));
+        java.util.Optional.ofNullable(LocalsScope.ifAvailable(session, tid)).ifPresent(l -> scopes.add(0, scope("Locals", store.add(l), "locals", false)));
         if (ExitLogScope.available(session)) {
             scopes.add(scope("VM exit log", store.add(new ExitLogScope(session)), null, false));
         }

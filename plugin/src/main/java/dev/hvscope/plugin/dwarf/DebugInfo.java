@@ -18,24 +18,49 @@ import java.util.Optional;
 public final class DebugInfo {
     private final Map<String, GlobalVariable> globals;
     private final List<String> errors;
+    private final List<CodeScope> functions;
+    private CallFrames frames = CallFrames.none();
 
-    private DebugInfo(Map<String, GlobalVariable> globals, List<String> errors) {
+    private DebugInfo(Map<String, GlobalVariable> globals, List<String> errors, List<CodeScope> functions) {
         this.globals = globals;
         this.errors = List.copyOf(errors);
+        this.functions = List.copyOf(functions);
     }
 
     public static DebugInfo read(ElfImage elf) {
         Optional<byte[]> info = elf.sectionBytes(".debug_info");
         Optional<byte[]> abbrev = elf.sectionBytes(".debug_abbrev");
         if (info.isEmpty() || abbrev.isEmpty()) {
-            return new DebugInfo(Map.of(), List.of(elf.name() + " has no .debug_info"));
+            return new DebugInfo(Map.of(), List.of(elf.name() + " has no .debug_info"), List.of());
         }
-        return read(info.get(), abbrev.get(), elf.sectionBytes(".debug_str").orElse(null),
-                elf.sectionBytes(".debug_line_str").orElse(null));
+        DebugInfo d = read(info.get(), abbrev.get(), elf.sectionBytes(".debug_str").orElse(null),
+                elf.sectionBytes(".debug_line_str").orElse(null),
+                CodeSections.of(elf.sectionBytes(".debug_rnglists").orElse(null), elf.sectionBytes(".debug_ranges").orElse(null),
+                        elf.sectionBytes(".debug_loclists").orElse(null), elf.sectionBytes(".debug_loc").orElse(null)));
+        Optional<byte[]> frame = elf.sectionBytes(".debug_frame");
+        if (frame.isPresent()) {
+            d.frames = CallFrames.read(frame.get(), 8);
+        }
+        return d;
     }
 
     /** From raw section bytes; {@code str} and {@code lineStr} may be null. */
     public static DebugInfo read(byte[] info, byte[] abbrev, byte[] str, byte[] lineStr) {
+        return read(info, abbrev, str, lineStr, CodeSections.none());
+    }
+
+    /** From raw section bytes, with the range and location list sections (each may be null) and {@code .debug_frame} (may be null). */
+    public static DebugInfo read(byte[] info, byte[] abbrev, byte[] str, byte[] lineStr, byte[] rnglists, byte[] loclists,
+                                 byte[] frame) {
+        DebugInfo d = read(info, abbrev, str, lineStr, CodeSections.of(rnglists, null, loclists, null));
+        if (frame != null) {
+            d.frames = CallFrames.read(frame, 8);
+        }
+        return d;
+    }
+
+    private static DebugInfo read(byte[] info, byte[] abbrev, byte[] str, byte[] lineStr, CodeSections code) {
+        List<CodeScope> functions = new ArrayList<>();
         DwarfReader section = new DwarfReader(".debug_info", info);
         DwarfReader abbrevs = new DwarfReader(".debug_abbrev", abbrev);
         DwarfReader strs = str == null ? null : new DwarfReader(".debug_str", str);
@@ -57,14 +82,36 @@ public final class DebugInfo {
                 break;
             }
             try {
-                for (GlobalVariable g : new InfoUnit(start, unit, abbrevs, tables, strs, lineStrs).globals()) {
+                InfoUnit iu = new InfoUnit(start, unit, abbrevs, tables, strs, lineStrs, code);
+                for (GlobalVariable g : iu.globals()) {
                     globals.putIfAbsent(g.name(), g);
                 }
+                functions.addAll(iu.functions());
             } catch (DwarfException e) {
                 errors.add("unit at 0x" + Long.toHexString(start) + ": " + e.getMessage());
             }
         }
-        return new DebugInfo(globals, errors);
+        return new DebugInfo(globals, errors, functions);
+    }
+
+    /** Every function with code, in unit order. */
+    public List<CodeScope> functions() {
+        return functions;
+    }
+
+    /** The function covering {@code pc}, then the blocks and inlined calls inside it covering it, outermost first; empty when none does. */
+    public List<CodeScope> scopesAt(long pc) {
+        for (CodeScope f : functions) {
+            if (f.covers(pc)) {
+                return f.chain(pc);
+            }
+        }
+        return List.of();
+    }
+
+    /** The CFA rules of {@code .debug_frame} (none when the ELF lacks it). */
+    public CallFrames callFrames() {
+        return frames;
     }
 
     /** Every global, in the order the units define them. */

@@ -14,6 +14,10 @@ import java.util.Map;
 final class InfoUnit {
     // tags
     private static final int DW_TAG_ARRAY_TYPE = 0x01;
+    private static final int DW_TAG_FORMAL_PARAMETER = 0x05;
+    private static final int DW_TAG_LEXICAL_BLOCK = 0x0b;
+    private static final int DW_TAG_INLINED_SUBROUTINE = 0x1d;
+    private static final int DW_TAG_SUBPROGRAM = 0x2e;
     private static final int DW_TAG_ENUMERATION_TYPE = 0x04;
     private static final int DW_TAG_MEMBER = 0x0d;
     private static final int DW_TAG_POINTER_TYPE = 0x0f;
@@ -36,6 +40,13 @@ final class InfoUnit {
     private static final int DW_AT_LOCATION = 0x02;
     private static final int DW_AT_NAME = 0x03;
     private static final int DW_AT_BYTE_SIZE = 0x0b;
+    private static final int DW_AT_LOW_PC = 0x11;
+    private static final int DW_AT_HIGH_PC = 0x12;
+    private static final int DW_AT_FRAME_BASE = 0x40;
+    private static final int DW_AT_RANGES = 0x55;
+    /** Not a DWARF attribute: set when DW_AT_high_pc has an address form (absolute, not a length). */
+    private static final int HIGH_PC_IS_ADDRESS = -1;
+    private static final int DW_FORM_ADDR = 0x01;
     private static final int DW_AT_BIT_OFFSET = 0x0c;
     private static final int DW_AT_BIT_SIZE = 0x0d;
     private static final int DW_AT_CONST_VALUE = 0x1c;
@@ -70,12 +81,27 @@ final class InfoUnit {
     private final List<PendingMember> pendingMembers = new ArrayList<>();
     private final Map<Long, Die> variables = new HashMap<>();
     private final List<Die> defined = new ArrayList<>();
+    private final CodeSections code;
+    private final Map<Long, Die> origins = new HashMap<>();
+    private final List<PendingScope> pendingScopes = new ArrayList<>();
+    private final List<PendingLocal> pendingLocals = new ArrayList<>();
+    private final List<CodeScope> functions = new ArrayList<>();
+    private int version;
+    private int addressSize;
+    private long unitBase;
+
+    private record PendingScope(CodeScope scope, Die die) {
+    }
+
+    private record PendingLocal(CodeScope owner, Die die) {
+    }
 
     private record PendingMember(DwarfType owner, String name, long offset, Long type, int bitSize, long bitOffset) {
     }
 
     InfoUnit(long start, DwarfReader unit, DwarfReader abbrevs, Map<Long, Map<Long, Abbrev>> tables, DwarfReader strs,
-             DwarfReader lineStrs) {
+             DwarfReader lineStrs, CodeSections code) {
+        this.code = code;
         this.start = start;
         this.unit = unit;
         this.abbrevs = abbrevs;
@@ -110,13 +136,17 @@ final class InfoUnit {
             tables.put(abbrevOffset, table);
         }
         FormValue.Unit u = new FormValue.Unit(start, version, addressSize, strs, lineStrs);
+        this.version = version;
+        this.addressSize = addressSize;
         walk(table, u);
         link();
+        code();
         return variables(addressSize);
     }
 
     private void walk(Map<Long, Abbrev> table, FormValue.Unit u) {
         List<DwarfType> stack = new ArrayList<>(); // the type DIE at each open depth (null entries allowed)
+        List<CodeScope> scopes = new ArrayList<>(); // the code scope DIE at each open depth (null entries allowed)
         int depth = 0;
         while (!unit.atEnd()) {
             long offset = unit.position(); // the slice shares the section's coordinates
@@ -127,6 +157,7 @@ final class InfoUnit {
                 }
                 depth--;
                 stack.remove(stack.size() - 1);
+                scopes.remove(scopes.size() - 1);
                 continue;
             }
             Abbrev a = table.get(code);
@@ -143,15 +174,20 @@ final class InfoUnit {
                 if (v != null) {
                     die.attrs.put(a.attrs()[i], v);
                 }
+                if (a.attrs()[i] == DW_AT_HIGH_PC && form == DW_FORM_ADDR) {
+                    die.attrs.put(HIGH_PC_IS_ADDRESS, Boolean.TRUE);
+                }
             }
             if (depth == 0 && die.tag != DW_TAG_COMPILE_UNIT && die.tag != DW_TAG_PARTIAL_UNIT) {
                 throw unit.error("the unit's first DIE has tag 0x" + Integer.toHexString(die.tag));
             }
             DwarfType parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
             DwarfType made = entry(die, parent);
+            CodeScope madeScope = codeEntry(die, scopes.isEmpty() ? null : scopes.get(scopes.size() - 1));
             if (a.children()) {
                 depth++;
                 stack.add(made);
+                scopes.add(madeScope);
             }
         }
     }
@@ -206,6 +242,164 @@ final class InfoUnit {
             default:
                 return null;
         }
+    }
+
+    /** The functions of the unit (with code), read by {@link #globals()}. */
+    List<CodeScope> functions() {
+        return functions;
+    }
+
+    /** Records a function, block, inlined call, parameter or local; returns the scope it opens, or null. */
+    private CodeScope codeEntry(Die d, CodeScope parent) {
+        if (d.depth == 0) {
+            unitBase = d.constant(DW_AT_LOW_PC, 0);
+            return null;
+        }
+        switch (d.tag) {
+            case DW_TAG_SUBPROGRAM:
+                origins.put(d.offset, d);
+                return scope(d, CodeScope.Kind.FUNCTION, parent);
+            case DW_TAG_LEXICAL_BLOCK:
+                return parent == null ? null : scope(d, CodeScope.Kind.BLOCK, parent);
+            case DW_TAG_INLINED_SUBROUTINE:
+                return parent == null ? null : scope(d, CodeScope.Kind.INLINED, parent);
+            case DW_TAG_FORMAL_PARAMETER:
+            case DW_TAG_VARIABLE:
+                origins.put(d.offset, d);
+                if (parent != null && d.depth > 1) {
+                    pendingLocals.add(new PendingLocal(parent, d));
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private CodeScope scope(Die d, CodeScope.Kind kind, CodeScope parent) {
+        CodeScope s = new CodeScope(kind);
+        pendingScopes.add(new PendingScope(s, d));
+        if (parent != null) {
+            parent.children.add(s);
+        } else if (kind == CodeScope.Kind.FUNCTION) {
+            functions.add(s);
+        }
+        return s;
+    }
+
+    /** Names, ranges, frame bases and locations, once every DIE (and so every origin) is read. */
+    private void code() {
+        for (PendingScope p : pendingScopes) {
+            Die d = p.die;
+            Die origin = origin(d);
+            p.scope.name = d.string(DW_AT_NAME) != null ? d.string(DW_AT_NAME) : origin == null ? null : origin.string(DW_AT_NAME);
+            if (d.attrs.get(DW_AT_FRAME_BASE) instanceof byte[]) {
+                p.scope.frameBase = (byte[]) d.attrs.get(DW_AT_FRAME_BASE);
+            }
+            try {
+                ranges(d, p.scope.ranges);
+            } catch (DwarfException e) {
+                p.scope.ranges.clear(); // a corrupt range list hides only this scope
+            }
+        }
+        for (PendingLocal p : pendingLocals) {
+            Die d = p.die;
+            Die origin = origin(d);
+            String name = d.string(DW_AT_NAME) != null ? d.string(DW_AT_NAME) : origin == null ? null : origin.string(DW_AT_NAME);
+            Long type = d.ref(DW_AT_TYPE) != null ? d.ref(DW_AT_TYPE) : origin == null ? null : origin.ref(DW_AT_TYPE);
+            if (name == null || type == null) {
+                continue;
+            }
+            Object loc = d.attrs.get(DW_AT_LOCATION);
+            Location location = null;
+            if (loc instanceof byte[]) {
+                location = Location.of((byte[]) loc);
+            } else if (loc instanceof Long) {
+                location = Location.list(version >= 5 ? code.loclists() : code.loc(), (Long) loc, version, addressSize, unitBase);
+            }
+            Object cv = d.attrs.get(DW_AT_CONST_VALUE);
+            p.owner.locals.add(new LocalVariable(name, resolve(type), d.tag == DW_TAG_FORMAL_PARAMETER, location,
+                    cv instanceof Long ? (Long) cv : null));
+        }
+    }
+
+    /** The DIE a concrete instance takes its name and type from (DW_AT_abstract_origin, DW_AT_specification), followed twice at most. */
+    private Die origin(Die d) {
+        Die o = d;
+        for (int i = 0; i < 2; i++) {
+            Long ref = o.ref(DW_AT_ABSTRACT_ORIGIN);
+            if (ref == null) {
+                ref = o.ref(DW_AT_SPECIFICATION);
+            }
+            Die next = ref == null ? null : origins.get(ref);
+            if (next == null || next == o) {
+                break;
+            }
+            o = next;
+            if (o.string(DW_AT_NAME) != null) {
+                break;
+            }
+        }
+        return o == d ? null : o;
+    }
+
+    private void ranges(Die d, List<long[]> out) {
+        if (d.attrs.get(DW_AT_LOW_PC) instanceof Long && d.attrs.get(DW_AT_HIGH_PC) instanceof Long) {
+            long lo = d.constant(DW_AT_LOW_PC, 0);
+            long hi = d.constant(DW_AT_HIGH_PC, 0);
+            out.add(new long[] {lo, d.flag(HIGH_PC_IS_ADDRESS) ? hi : lo + hi});
+            return;
+        }
+        if (!(d.attrs.get(DW_AT_RANGES) instanceof Long)) {
+            return;
+        }
+        long offset = d.constant(DW_AT_RANGES, 0);
+        if (version >= 5) {
+            rnglists(offset, out);
+        } else {
+            debugRanges(offset, out);
+        }
+    }
+
+    private void rnglists(long offset, List<long[]> out) {
+        if (code.rnglists() == null) {
+            throw new DwarfException("DW_AT_ranges without .debug_rnglists");
+        }
+        DwarfReader r = code.rnglists().at(offset);
+        long base = unitBase;
+        for (int guard = 0; guard < 100_000; guard++) {
+            int kind = r.u8();
+            switch (kind) {
+                case 0x00: return;                                                       // end_of_list
+                case 0x04: { long lo = r.uleb(); long hi = r.uleb(); out.add(new long[] {base + lo, base + hi}); break; }
+                case 0x05: base = r.unsigned(addressSize); break;                        // base_address
+                case 0x06: out.add(new long[] {r.unsigned(addressSize), r.unsigned(addressSize)}); break; // start_end
+                case 0x07: { long lo = r.unsigned(addressSize); out.add(new long[] {lo, lo + r.uleb()}); break; } // start_length
+                default: throw r.error("range list entry kind 0x" + Integer.toHexString(kind) + " is not read");
+            }
+        }
+        throw r.error("range list does not end");
+    }
+
+    private void debugRanges(long offset, List<long[]> out) {
+        if (code.ranges() == null) {
+            throw new DwarfException("DW_AT_ranges without .debug_ranges");
+        }
+        DwarfReader r = code.ranges().at(offset);
+        long base = unitBase;
+        long max = addressSize == 4 ? 0xffff_ffffL : -1L;
+        for (int guard = 0; guard < 100_000; guard++) {
+            long lo = r.unsigned(addressSize);
+            long hi = r.unsigned(addressSize);
+            if (lo == 0 && hi == 0) {
+                return;
+            }
+            if (lo == max) {
+                base = hi;
+            } else {
+                out.add(new long[] {base + lo, base + hi});
+            }
+        }
+        throw r.error("range list does not end");
     }
 
     private DwarfType type(Die d, DwarfType.Kind kind) {
