@@ -267,7 +267,7 @@ function steps(d, mode, begin) {
     assert.strictEqual(pte >> 10n, 0x80000n, e.body.result);
     assert.strictEqual(pte & 0xffn, 0xefn, e.body.result);
   }];
-  const sourceLines = ['DWARF lines: a log point on pflash.c:35 prints, a breakpoint on pflash.c:43 stops there, next goes to 45', async () => {
+  const sourceLines = ['DWARF lines: a log point on pflash.c:35 prints, a breakpoint on pflash.c:43 stops there with its Locals, next goes to 45', async () => {
     const source = { name: 'pflash.c', path: PFLASH_C };
     const r = await d.dc.setBreakpointsRequest({ source, breakpoints: [
       { line: 35, logMessage: 'guest at line 35, pc={$pc}' }, { line: 43 }] });
@@ -277,6 +277,11 @@ function steps(d, mode, begin) {
     assert.strictEqual(d.frame.source && d.frame.source.name, 'pflash.c', JSON.stringify(d.frame));
     assert.strictEqual(d.frame.line, 43);
     assert.match(d.output, /guest at line 35, pc=0x802003c0/);
+    // the Locals scope (DWARF location lists): guest_main's va is the pflash page's linear address
+    const locals = await d.scope('Locals');
+    const va = locals.find((v) => v.name === 'va');
+    assert.ok(va, JSON.stringify(locals.map((v) => v.name)));
+    assert.strictEqual(BigInt(va.value), PFLASH_GVA, va.value);
     await d.dc.setBreakpointsRequest({ source, breakpoints: [] });
     await d.resume(() => d.dc.nextRequest({ threadId: 1 }));
     assert.strictEqual(d.frame.line, 45, JSON.stringify(d.frame));
