@@ -48,6 +48,9 @@ public final class HvscopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What a hosted guest's console reads (SBI getchar, the emulated UART). */
+    java.io.InputStream consoleIn = System.in;
+
     @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 

@@ -25,9 +25,18 @@ public final class Main {
         System.exit(run(args, out, err));
     }
 
-    /** Parses and runs; returns the exit status instead of exiting (tests). */
+    /** Parses and runs; returns the exit status instead of exiting (tests). Guests read System.in. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)} with the console input a guest reads
+     * ({@code hvscope vm}): tests give their own, since a test JVM's stdin belongs to its runner.
+     */
+    public static int run(String[] args, java.io.InputStream consoleIn, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(out, err);
+        ((HvscopeCommand) cl.getCommand()).consoleIn = consoleIn;
         return cl.execute(QemuArgs.normalize(args, cl.getCommandSpec()));
     }
 

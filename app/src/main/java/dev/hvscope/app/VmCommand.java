@@ -116,7 +116,8 @@ public final class VmCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        try (HostedMachine host = HostedMachine.create(vmSpec, console, System.in)) {
+        java.io.InputStream consoleIn = ((HvscopeCommand) spec.commandLine().getParent().getCommand()).consoleIn;
+        try (HostedMachine host = HostedMachine.create(vmSpec, console, consoleIn)) {
             if (gdbDefault || waitForGdb || gdb != null) {
                 return debug(host, out, err);
             }

@@ -30,7 +30,9 @@ class CommandLineTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        // the test JVM's stdin is the test runner's channel: a guest reading it would wait on the runner
+        int status = Main.run(args, java.io.InputStream.nullInputStream(), new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return new Run(status, out.toString(), err.toString());
     }
 
