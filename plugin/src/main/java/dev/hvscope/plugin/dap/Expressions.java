@@ -164,6 +164,12 @@ final class Expressions {
             return Addresses.parse(tok, false);
         }
         String path = tok + postfix();
+        if (path.equals(tok)) {
+            OptionalLong local = LocalsScope.number(session, tok);   // a local in a register hides a global
+            if (local.isPresent()) {
+                return local.getAsLong();
+            }
+        }
         OptionalLong global = GlobalExpression.number(session, path);
         if (global.isPresent()) {
             return global.getAsLong();

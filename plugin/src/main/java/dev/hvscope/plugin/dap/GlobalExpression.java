@@ -55,13 +55,7 @@ final class GlobalExpression {
         if (b == null) {
             throw DapError.failed("'" + text + "': " + TypedValue.unreadable(e.addr));
         }
-        long v = ValueFormat.raw(b, 0, size);
-        boolean signed = s.encoding() == DwarfType.Encoding.SIGNED || s.encoding() == DwarfType.Encoding.SIGNED_CHAR;
-        if (signed && size < 8) {
-            int shift = 64 - 8 * size;
-            v = (v << shift) >> shift;
-        }
-        return OptionalLong.of(v);
+        return OptionalLong.of(ValueFormat.extend(e.type, ValueFormat.raw(b, 0, size)));
     }
 
     /** Where a global expression's value lives: its address and its type's size in bytes. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.lsp4j.debug.Variable;
 
 /**
@@ -103,6 +104,41 @@ final class LocalsScope extends LazyScope {
                     ? Optional.of(new GlobalVariable(name, p.value(), v.type(), false)) : Optional.empty();
         } catch (DwarfException | RspException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code name} as a scalar local of the top frame held in a register, computed or constant, as
+     * a number for conditions and log points (width and sign from its type); empty when it is none
+     * (locals in memory go through {@link #inMemory}, like globals).
+     */
+    static OptionalLong number(DebugSession session, String name) {
+        try {
+            Optional<TopFrame.Located> at = TopFrame.locate(session);
+            LocalVariable v = at.isEmpty() ? null : live(at.get()).get(name);
+            if (v == null || !v.type().scalar()) {
+                return OptionalLong.empty();
+            }
+            long raw;
+            if (v.constValue() != null) {
+                raw = v.constValue();
+            } else {
+                byte[] expr = v.location() == null ? null : v.location().at(at.get().frame().pc());
+                DwarfExpression.Place p = expr == null ? null : DwarfExpression.evaluate(expr, at.get().frame(), 8);
+                if (p == null || p.kind() == DwarfExpression.Place.Kind.MEMORY) {
+                    return OptionalLong.empty();
+                }
+                if (p.kind() == DwarfExpression.Place.Kind.REGISTER) {
+                    raw = at.get().frame().register((int) p.value());
+                } else if (p.kind() == DwarfExpression.Place.Kind.VALUE) {
+                    raw = p.value();
+                } else {
+                    throw DapError.badArgs("'" + name + "' is " + OPTIMIZED_OUT + " here");
+                }
+            }
+            return OptionalLong.of(ValueFormat.extend(v.type(), raw));
+        } catch (DwarfException | RspException e) {
+            return OptionalLong.empty();
         }
     }
 

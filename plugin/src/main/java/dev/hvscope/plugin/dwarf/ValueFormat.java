@@ -70,6 +70,19 @@ public final class ValueFormat {
         return scalar(t, raw(b, off, size));
     }
 
+    /** {@code v} cut to a scalar's size and sign- or zero-extended as its type says, for arithmetic. */
+    public static long extend(DwarfType type, long v) {
+        DwarfType t = type.strip();
+        int size = (int) Math.max(1, Math.min(8, t.size()));
+        if (size == 8) {
+            return v;
+        }
+        int shift = 64 - size * 8;
+        boolean signed = t.kind() != DwarfType.Kind.POINTER
+                && (t.encoding() == DwarfType.Encoding.SIGNED || t.encoding() == DwarfType.Encoding.SIGNED_CHAR);
+        return signed ? (v << shift) >> shift : (v << shift) >>> shift;
+    }
+
     /** The text of a scalar (base, pointer, enumeration) holding {@code v} (zero-extended from its size). */
     public static String scalar(DwarfType type, long v) {
         DwarfType t = type.strip();

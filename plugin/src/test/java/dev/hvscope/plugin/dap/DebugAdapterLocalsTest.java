@@ -110,6 +110,9 @@ class DebugAdapterLocalsTest {
         assertEquals("21", named(locals, "scause").getValue(), "load guest-page fault");
         assertEquals("uint64_t", named(locals, "scause").getType());
         assertEquals("21", evaluate("scause").getResult());
+        // a local held in a register takes part in expressions and conditions too
+        assertEquals(22, Long.decode(evaluate("scause + 1").getResult().split(" ")[0]));
+        assertEquals(1, Long.decode(evaluate("scause == 21 && $pc == " + Addresses.hex(pc)).getResult().split(" ")[0]));
     }
 
     private static CodeScope find(CodeScope s, String name) {
