@@ -16,7 +16,7 @@ import java.util.Set;
  * BREAK entries of the decode cache, watchpoints a check on the memory slow path. Resuming from a
  * breakpoint or watchpoint first steps over it with the real instruction.
  */
-public final class FullSystemDebuggee implements Debuggee, Breakpoints, HypervisorViews {
+public final class FullSystemDebuggee implements Debuggee, HypervisorViews {
     /**
      * Batch size under a debugger with several harts: a stop on one hart leaves the others at most
      * this many instructions apart from where they were when it stopped (the round ends at the stop).
@@ -243,7 +243,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public void detach() {
-        removeAll();
+        breakpointOps.removeAll();
         catchExits(EnumSet.noneOf(VmExitKind.class));
         resume();
     }
@@ -322,22 +322,7 @@ public final class FullSystemDebuggee implements Debuggee, Breakpoints, Hypervis
 
     @Override
     public Breakpoints breakpoints() {
-        return this;
-    }
-
-    @Override
-    public boolean insert(BreakpointKind kind, long address, int length) {
-        return breakpointOps.insert(kind, address, length);
-    }
-
-    @Override
-    public boolean remove(BreakpointKind kind, long address, int length) {
-        return breakpointOps.remove(kind, address, length);
-    }
-
-    @Override
-    public void removeAll() {
-        breakpointOps.removeAll();
+        return breakpointOps;
     }
 
     // ---- hypervisor views ----

@@ -29,7 +29,7 @@ import java.util.Set;
  * exits, pc is the guest's resume pc (sepc) and the mode is the guest's (VS or VU); memory in
  * the current context is guest-virtual.
  */
-public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorViews, PflashControl {
+public final class HostedDebuggee implements Debuggee, HypervisorViews, PflashControl {
     private static final int EXIT_LOG_SIZE = 4096;
 
     private final Vm vm;
@@ -233,7 +233,7 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
 
     @Override
     public void detach() {
-        removeAll();
+        breakpointOps.removeAll();
         catchExits(EnumSet.noneOf(VmExitKind.class));
         resume();
     }
@@ -337,22 +337,7 @@ public final class HostedDebuggee implements Debuggee, Breakpoints, HypervisorVi
 
     @Override
     public Breakpoints breakpoints() {
-        return this;
-    }
-
-    @Override
-    public boolean insert(BreakpointKind kind, long address, int length) {
-        return breakpointOps.insert(kind, address, length);
-    }
-
-    @Override
-    public boolean remove(BreakpointKind kind, long address, int length) {
-        return breakpointOps.remove(kind, address, length);
-    }
-
-    @Override
-    public void removeAll() {
-        breakpointOps.removeAll();
+        return breakpointOps;
     }
 
     // ---- VM exits ----

@@ -75,12 +75,12 @@ class FullSystemDebuggeeTest {
     @Test
     void softwareBreakpoint_stopsBeforeTheInstruction_andResumeStepsOverIt() throws Exception {
         long hvMain = symbol("hv_main");
-        assertTrue(dbg.insert(BreakpointKind.SOFTWARE, hvMain, 2));
+        assertTrue(dbg.breakpoints().insert(BreakpointKind.SOFTWARE, hvMain, 2));
         StopEvent e = resumeAndWait();
         assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason());
         assertEquals(hvMain, dbg.pc(0));
         long hsTrap = symbol("hs_trap");
-        dbg.insert(BreakpointKind.HARDWARE, hsTrap, 2);
+        dbg.breakpoints().insert(BreakpointKind.HARDWARE, hsTrap, 2);
         e = resumeAndWait();
         assertEquals(StopReason.HARDWARE_BREAKPOINT, e.reason());
         assertEquals(hsTrap, dbg.pc(0));
@@ -115,7 +115,7 @@ class FullSystemDebuggeeTest {
 
     @Test
     void stepAcrossTheGuestFault_landsInTheTrapVector() throws Exception {
-        dbg.insert(BreakpointKind.SOFTWARE, 0x8020_0044L, 4);
+        dbg.breakpoints().insert(BreakpointKind.SOFTWARE, 0x8020_0044L, 4);
         StopEvent e = resumeAndWait();
         assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason());
         assertTrue(dbg.threadState(0).virtualized());
@@ -133,7 +133,7 @@ class FullSystemDebuggeeTest {
     @Test
     void writeWatchpoint_reportsBeforeTheStoreLands() throws Exception {
         long counter = symbol("exit_count");
-        dbg.insert(BreakpointKind.WRITE_WATCH, counter, 8);
+        dbg.breakpoints().insert(BreakpointKind.WRITE_WATCH, counter, 8);
         // The .bss clear writes zeros first; hs_trap's exit_count++ is the first store that changes it.
         for (int stop = 0; stop < 64; stop++) {
             StopEvent e = resumeAndWait();
@@ -178,15 +178,15 @@ class FullSystemDebuggeeTest {
         dbg = new FullSystemDebuggee(machine);
         dbg.setStopListener(stops::add);
         long spin = guestSpinLoop();
-        dbg.insert(BreakpointKind.SOFTWARE, 0x10, 2);   // never reached
+        dbg.breakpoints().insert(BreakpointKind.SOFTWARE, 0x10, 2);   // never reached
         dbg.resume();
         Thread.sleep(50);
-        dbg.insert(BreakpointKind.HARDWARE, spin, 2);   // while running: no stop event for the pause
+        dbg.breakpoints().insert(BreakpointKind.HARDWARE, spin, 2);   // while running: no stop event for the pause
         StopEvent e = stops.poll(20, TimeUnit.SECONDS);
         assertNotNull(e);
         assertEquals(StopReason.HARDWARE_BREAKPOINT, e.reason(), e.toString());
         assertEquals(spin, dbg.pc(0));
-        dbg.removeAll();
+        dbg.breakpoints().removeAll();
         dbg.resume();
         Thread.sleep(50);
         assertTrue(dbg.isRunning(), "runs on without the breakpoints");
@@ -257,7 +257,7 @@ class FullSystemDebuggeeTest {
 
     /** Per stop on {@code stopper}'s loop, how far the other hart ran: at most one debug batch, never starved. */
     private void otherHartRunsAtMostOneBatchPerStop(int stopper, long loop) throws Exception {
-        dbg.insert(BreakpointKind.SOFTWARE, loop, 4);
+        dbg.breakpoints().insert(BreakpointKind.SOFTWARE, loop, 4);
         int other = 1 - stopper;
         long before = machine.hart(other).instructionsRetired();
         long ran = 0;

@@ -63,7 +63,7 @@ class HostedDebuggeeTest {
     @Test
     void breakpointOnAGuestSymbol_stopsBeforeIt_andContinueStepsOffIt() throws Exception {
         long load = symbol("dev_read32_load");
-        dbg.insert(BreakpointKind.SOFTWARE, load, 4);
+        dbg.breakpoints().insert(BreakpointKind.SOFTWARE, load, 4);
         StopEvent e = resume();
         assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason(), e.toString());
         assertEquals(load, dbg.pc(0));
@@ -78,7 +78,7 @@ class HostedDebuggeeTest {
         assertEquals(1, dbg.exitLog().last(100).stream().filter(r -> r.kind() == VmExitKind.NESTED_PAGE_FAULT)
                 .count(), "the first try faulted");
         assertNotEquals(-1L, host.vm().addressSpace().translate(PflashDemo.PFLASH_GPA), "and was served");
-        dbg.remove(BreakpointKind.SOFTWARE, load, 4);
+        dbg.breakpoints().remove(BreakpointKind.SOFTWARE, load, 4);
         e = resume();
         assertEquals(StopReason.HALTED, e.reason(), e.toString());
         assertEquals(0, e.exitStatus());
@@ -91,13 +91,13 @@ class HostedDebuggeeTest {
         dbg.catchExits(EnumSet.of(VmExitKind.NESTED_PAGE_FAULT));
         assertEquals(StopReason.VM_EXIT, resume().reason());
         dbg.catchExits(EnumSet.noneOf(VmExitKind.class));
-        dbg.insert(BreakpointKind.SOFTWARE, load, 4);
+        dbg.breakpoints().insert(BreakpointKind.SOFTWARE, load, 4);
         StopEvent e = resume();
         assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason(), e.toString());
         dbg.pflash().setMode("emulate");          // the served page goes: the load faults again
-        dbg.remove(BreakpointKind.SOFTWARE, load, 4);
+        dbg.breakpoints().remove(BreakpointKind.SOFTWARE, load, 4);
         long later = symbol("guest_main") + 0x3c;
-        dbg.insert(BreakpointKind.SOFTWARE, later, 4);
+        dbg.breakpoints().insert(BreakpointKind.SOFTWARE, later, 4);
         e = resume();
         assertEquals(StopReason.SOFTWARE_BREAKPOINT, e.reason(), e + "\n" + output());
         assertEquals(later, dbg.pc(0));
@@ -177,14 +177,14 @@ class HostedDebuggeeTest {
     @Test
     void writeWatchpoint_stopsBeforeTheGuestsStore_andTheStoreCompletesOnContinue() throws Exception {
         long table = symbol("boot_pt");
-        dbg.insert(BreakpointKind.WRITE_WATCH, table, 4096);
+        dbg.breakpoints().insert(BreakpointKind.WRITE_WATCH, table, 4096);
         StopEvent e = resume();
         assertEquals(StopReason.WATCHPOINT, e.reason(), e.toString());
         assertTrue(e.address() >= table && e.address() < table + 4096, Long.toHexString(e.address()));
         long pc = dbg.pc(0);
         assertTrue(pc >= symbol("_start") && pc < symbol("console_putc"), Long.toHexString(pc));
         assertEquals(8, dbg.readMemory(0, AddressSpace.CURRENT, e.address(), 8).length, "guest memory readable");
-        dbg.remove(BreakpointKind.WRITE_WATCH, table, 4096);
+        dbg.breakpoints().remove(BreakpointKind.WRITE_WATCH, table, 4096);
         e = dbg.step(0, true);
         assertEquals(StopReason.STEP, e.reason());
         long next = dbg.pc(0);
