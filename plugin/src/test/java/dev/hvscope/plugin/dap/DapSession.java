@@ -3,7 +3,14 @@ package dev.hvscope.plugin.dap;
 import static dev.hvscope.plugin.dap.DapTestClient.get;
 
 import dev.hvscope.core.debug.Debuggee;
+import dev.hvscope.core.debug.FullSystemDebuggee;
+import dev.hvscope.core.machine.Bios;
+import dev.hvscope.core.machine.MachineConfig;
+import dev.hvscope.core.machine.PflashDrive;
+import dev.hvscope.core.machine.SerialMode;
+import dev.hvscope.core.machine.VirtMachine;
 import dev.hvscope.gdb.GdbServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -57,6 +64,18 @@ public class DapSession implements AutoCloseable {
     /** hvscope's stub on a free port serving target, and a client of a fresh adapter; machine is closed last. */
     static DapSession onStub(Debuggee target, AutoCloseable machine) throws Exception {
         return new DapSession(GdbServer.start(target, "127.0.0.1", 0, null), machine);
+    }
+
+    /** The bare-metal hypervisor example (hv-passthrough.elf as -bios, pflash#1 from the example image) under hvscope's stub. */
+    static DapSession onHypervisorExample() throws Exception {
+        Path ex = Qemu.examples();
+        VirtMachine machine = VirtMachine.create(
+                MachineConfig.builder()
+                        .bios(Bios.file(ex.resolve("hv-baremetal/hv-passthrough.elf")))
+                        .pflash(new PflashDrive(1, ex.resolve("pflash/pflash.img"), true))
+                        .serial(SerialMode.STDIO).build(),
+                null, new ByteArrayOutputStream());
+        return onStub(new FullSystemDebuggee(machine), machine);
     }
 
     public Capabilities initialize() throws Exception {

@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hvscope.core.debug.FullSystemDebuggee;
-import dev.hvscope.core.machine.Bios;
 import dev.hvscope.core.machine.ElfImage;
 import dev.hvscope.core.machine.ElfLoader;
-import dev.hvscope.core.machine.MachineConfig;
-import dev.hvscope.core.machine.PflashDrive;
-import dev.hvscope.core.machine.SerialMode;
-import dev.hvscope.core.machine.VirtMachine;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,11 +33,7 @@ class DebugAdapterGlobalsTest {
 
     @BeforeEach
     void start() throws Exception {
-        VirtMachine machine = VirtMachine.create(MachineConfig.builder()
-                .bios(Bios.file(HV))
-                .pflash(new PflashDrive(1, Qemu.examples().resolve("pflash/pflash.img"), true))
-                .serial(SerialMode.STDIO).build(), null, new ByteArrayOutputStream());
-        s = DapSession.onStub(new FullSystemDebuggee(machine), machine);
+        s = DapSession.onHypervisorExample();
         s.initialize();
     }
 

@@ -3,13 +3,6 @@ package dev.hvscope.plugin.dap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hvscope.core.debug.FullSystemDebuggee;
-import dev.hvscope.core.machine.Bios;
-import dev.hvscope.core.machine.MachineConfig;
-import dev.hvscope.core.machine.PflashDrive;
-import dev.hvscope.core.machine.SerialMode;
-import dev.hvscope.core.machine.VirtMachine;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
@@ -25,11 +18,7 @@ class DebugAdapterHvscopeStubTest {
     @BeforeEach
     void start() throws Exception {
         Path ex = Qemu.examples();
-        VirtMachine machine = VirtMachine.create(MachineConfig.builder()
-                .bios(Bios.file(ex.resolve("hv-baremetal/hv-passthrough.elf")))
-                .pflash(new PflashDrive(1, ex.resolve("pflash/pflash.img"), true))
-                .serial(SerialMode.STDIO).build(), null, new ByteArrayOutputStream());
-        s = DapSession.onStub(new FullSystemDebuggee(machine), machine);
+        s = DapSession.onHypervisorExample();
         s.initialize();
         s.attach(Map.of("elf", ex.resolve("hv-baremetal/hv-passthrough.elf").toString()));
         s.configurationDone();

@@ -5,18 +5,11 @@ import static dev.hvscope.plugin.dap.DapTestClient.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hvscope.core.debug.FullSystemDebuggee;
-import dev.hvscope.core.machine.Bios;
 import dev.hvscope.core.machine.ElfLoader;
-import dev.hvscope.core.machine.MachineConfig;
-import dev.hvscope.core.machine.PflashDrive;
-import dev.hvscope.core.machine.SerialMode;
-import dev.hvscope.core.machine.VirtMachine;
 import dev.hvscope.plugin.dwarf.CodeScope;
 import dev.hvscope.plugin.dwarf.DebugInfo;
 import dev.hvscope.plugin.dwarf.DwarfExpression;
 import dev.hvscope.plugin.dwarf.LocalVariable;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
@@ -41,11 +34,7 @@ class DebugAdapterLocalsTest {
 
     @BeforeEach
     void start() throws Exception {
-        VirtMachine machine = VirtMachine.create(MachineConfig.builder()
-                .bios(Bios.file(HV))
-                .pflash(new PflashDrive(1, Qemu.examples().resolve("pflash/pflash.img"), true))
-                .serial(SerialMode.STDIO).build(), null, new ByteArrayOutputStream());
-        s = DapSession.onStub(new FullSystemDebuggee(machine), machine);
+        s = DapSession.onHypervisorExample();
         s.initialize();
         s.attach(Map.of("elf", HV.toString()));
         s.configurationDone();
