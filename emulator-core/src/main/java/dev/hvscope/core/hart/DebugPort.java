@@ -5,8 +5,8 @@ import dev.hvscope.core.mmu.AccessType;
 
 /**
  * The hart's side of a debugger (debugger hooks): breakpoint pcs planted as {@code BREAK} entries in
- * the decode cache, watched address ranges checked on the memory slow path (watched pages never enter
- * the TLB), a trap listener, and single-stepping. A hart has no port until a debugger asks for one
+ * breakpoint copies of decoded pages, watched address ranges checked on the memory slow path
+ * (watched pages never enter the TLB), a trap listener, and single-stepping. A hart has no port until a debugger asks for one
  * ({@link Hart#debugPort()}), so every hook costs one null check on a slow path and nothing when no
  * debugger is attached. The {@code debug} package drives this; the hart knows nothing of it.
  *
@@ -51,22 +51,33 @@ public final class DebugPort {
 
     // ---- breakpoints ----
 
-    /** Replaces the breakpoint pcs (virtual, in every regime); affected decode-cache entries are dropped. */
+    /**
+     * Replaces the breakpoint pcs (virtual, in every regime). The hart fetches a virtual page that
+     * holds one from a copy of its decoded page private to this hart, with BREAK planted at the
+     * breakpoints; the shared page and its blocks stay untouched for every other virtual page.
+     */
     public void setBreakpoints(long[] pcs) {
-        for (long pc : breakpoints) {
-            hart.decodeCache.flushPc(pc);
-        }
         breakpoints = pcs.clone();
-        for (long pc : breakpoints) {
-            hart.decodeCache.flushPc(pc);
-        }
+        hart.breakpointsChanged();
     }
 
-    /** The opcode to cache for an instruction decoded at pc: BREAK where a breakpoint is set. */
-    int decodedOp(long pc, int op) {
-        if (suppressBreakpoints) {
-            return op;
+    /** Whether the virtual page holds a breakpoint (its fetches then use a breakpoint copy). */
+    boolean breakpointInPage(long vpage) {
+        for (long b : breakpoints) {
+            if ((b & ~0xfffL) == vpage) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** A BREAK entry was reached: true to stop there, false to run the instruction (stepping off it). */
+    boolean stopsAtBreakpoint() {
+        return !suppressBreakpoints;
+    }
+
+    /** The opcode to cache for an instruction decoded at pc in a breakpoint copy: BREAK at a breakpoint. */
+    int decodedOp(long pc, int op) {
         for (long b : breakpoints) {
             if (b == pc) {
                 return OpId.BREAK;
@@ -187,21 +198,15 @@ public final class DebugPort {
      */
     public int step(boolean maskInterruptsDuringStep, boolean ignoreWatchAtPc) {
         clearStop();
-        long at = hart.pc;
         suppressBreakpoints = true;
         suppressWatchpoints = ignoreWatchAtPc;
         maskInterrupts = maskInterruptsDuringStep;
-        hart.decodeCache.flushPc(at);
         try {
             return Executor.run(hart, 1);
         } finally {
             suppressBreakpoints = false;
             suppressWatchpoints = false;
             maskInterrupts = false;
-            // Entries decoded while suppressed lack their BREAK: drop them so the next fetch plants it.
-            for (long pc : breakpoints) {
-                hart.decodeCache.flushPc(pc);
-            }
         }
     }
 
@@ -215,7 +220,7 @@ public final class DebugPort {
 
     /** A debugger wrote memory: drop decoded instructions, which may come from there. */
     public void memoryWritten() {
-        hart.flushDecodeCache();
+        hart.memoryWrittenBehind();
         hart.reservation = -1L;
     }
 }

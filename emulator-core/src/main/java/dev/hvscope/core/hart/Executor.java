@@ -48,17 +48,7 @@ public final class Executor {
     /** Blocks are hidden classes in this package: they read {@link Hart#batchLimit}. */
     private static final java.lang.invoke.MethodHandles.Lookup HART_PACKAGE = java.lang.invoke.MethodHandles.lookup();
 
-    /** Live translated blocks per hart before all are dropped (bounds hidden-class memory). */
-    static final int MAX_BLOCKS = 8192;
-
     private static int loop(Hart h, int budget) {
-        final DecodeCache c = h.decodeCache;
-        final long[] tags = c.tag;
-        final int[] words = c.word;
-        final int[] ops = c.op;
-        final byte[] lengths = c.length;
-        final CompiledBlock[] blocks = c.block;
-        final int[] hits = c.hits;
         final boolean jit = Jit.isEnabled();
         final int threshold = Jit.threshold();
         int executed = 0;
@@ -68,43 +58,45 @@ public final class Executor {
         while (executed < h.batchLimit) {
             try {
                 h.pc = pc;
-                int slot = h.decodeBase + DecodeCache.index(pc);
-                if (tags[slot] != pc) {
-                    long evicted = tags[slot];
-                    h.fillDecode(pc, slot);
-                    blocks[slot] = null;
-                    hits[slot] = 0;
-                    if (evicted != DecodeCache.INVALID && c.blockCount != 0) {
-                        c.dropBlocksCovering(h.decodeBase, evicted, BlockTranslator.MAX_BYTES);
-                    }
+                DecodedPage page = (pc >>> 12) == h.fetchVpn ? h.fetchPage : h.enterPage(pc);
+                int i = DecodedPage.index(pc);
+                int meta = page.meta[i];
+                if (meta == 0) {
+                    page = h.decode(page, i, pc);
+                    meta = page.meta[i];
                 }
                 if (jit) {
-                    CompiledBlock b = blocks[slot];
+                    CompiledBlock b = page.blocks[i];
                     if (b != null) {
                         int left = h.batchLimit - executed;
-                        if (b.count() <= left) {
+                        if (b.count() <= left && b.startPc() == pc) {   // another virtual alias runs interpreted
                             running = b;
                             pc = b.run(h, left);
                             running = null;
                             executed += b.retired();
                             continue;
                         }
-                    } else if (++hits[slot] > threshold) {
-                        hits[slot] = Integer.MIN_VALUE;   // translate once per fill of this entry
-                        if (translate(h, pc, slot)) {
+                    } else if (++page.hits[i] > threshold) {
+                        page.hits[i] = Integer.MIN_VALUE;   // translate once per page lifetime
+                        if (translate(h, page, i, pc)) {
                             continue;
                         }
                     }
                 }
-                int insn = words[slot];
-                long next = pc + lengths[slot];
-                switch (ops[slot]) {
-                    case OpId.ILLEGAL:
-                        throw h.illegalInstruction();
-                    case OpId.BREAK:
+                int insn = page.word[i];
+                long next = pc + DecodedPage.length(meta);
+                int op = DecodedPage.op(meta);
+                if (op == OpId.BREAK) {
+                    if (h.debug.stopsAtBreakpoint()) {
                         h.breakpointHit = true;
                         h.batchLimit = 0;
                         continue;
+                    }
+                    op = Hart.originalOp(page, i);   // stepping off the breakpoint
+                }
+                switch (op) {
+                    case OpId.ILLEGAL:
+                        throw h.illegalInstruction();
                     case OpId.LUI:
                         RvI.lui(h, insn);
                         break;
@@ -656,31 +648,32 @@ public final class Executor {
     }
 
     /**
-     * Translates the block starting at the decoded entry for pc: following the fall-through path
-     * through entries already in the decode cache, in the same page (physical and virtual), up to
-     * a jump or the first instruction the translator does not handle.
+     * Translates the block starting at entry i of a page (pc): following the fall-through path
+     * through the page's entries, decoding ahead where needed, up to a jump, the end of the page or
+     * the first instruction the translator does not handle.
      *
-     * @return true when a block was installed in the slot
+     * @return true when a block was installed at the entry
      */
-    private static boolean translate(Hart h, long pc, int slot) {
-        DecodeCache c = h.decodeCache;
+    private static boolean translate(Hart h, DecodedPage page, int i, long pc) {
         int max = BlockTranslator.MAX_INSTRUCTIONS;
         int[] words = new int[max];
         int[] ops = new int[max];
         byte[] lens = new byte[max];
-        long ppage = c.physPage[slot];
         long pageEnd = (pc | 0xfff) + 1;
         long p = pc;
         int n = 0;
-        while (n < max) {
-            int s = h.decodeBase + DecodeCache.index(p);
-            int op = c.op[s];
-            int len = c.length[s];
-            if (c.tag[s] != p || c.physPage[s] != ppage || p + len > pageEnd
-                    || !BlockTranslator.translatable(op)) {
+        while (n < max && p < pageEnd) {
+            int k = DecodedPage.index(p);
+            int meta = page.meta[k];
+            if (meta == 0 && (meta = h.decodeAhead(page, k, p)) == 0) {
                 break;
             }
-            words[n] = c.word[s];
+            int op = DecodedPage.op(meta);
+            int len = DecodedPage.length(meta);
+            if (p + len > pageEnd || !BlockTranslator.translatable(op)) {
+                break;
+            }
+            words[n] = page.word[k];
             ops[n] = op;
             lens[n] = (byte) len;
             n++;
@@ -692,11 +685,9 @@ public final class Executor {
         if (n == 0) {
             return false;
         }
-        if (c.blockCount >= MAX_BLOCKS) {
-            c.dropBlocks();
-        }
-        c.block[slot] = BlockTranslator.translate(HART_PACKAGE, pc, words, ops, lens, n);
-        c.blockCount++;
+        CompiledBlock block = BlockTranslator.translate(HART_PACKAGE, pc, words, ops, lens, n);
+        h.codeCache.blockAdded(page);
+        page.blocks[i] = block;
         return true;
     }
 }

@@ -130,16 +130,25 @@ public final class Hart {
     private final long[] tlbTag = tlb.tag;
     private final byte[][] tlbChunk = tlb.chunk;
     private final int[] tlbOffset = tlb.offset;
-    final DecodeCache decodeCache = new DecodeCache();
-    /** One flag per RAM page: the page holds instructions in the decode cache. */
-    private final boolean[] codePages;
+    /** Decoded instructions and translated blocks by physical page, shared by the machine's harts. */
+    final CodeCache codeCache;
+    /**
+     * The decoded page of the instruction being executed, and its virtual page number (pc >>> 12) in
+     * the current regime, or -1 when the next fetch must look its page up again (regime change, TLB
+     * flush, the page was written, an instruction straddling two pages, a page PMP splits).
+     */
+    DecodedPage fetchPage;
+    long fetchVpn = -1L;
+    /** Scratch page for the one instruction that straddles two pages (decoded at each execution). */
+    private final DecodedPage straddlePage = new DecodedPage(-1L, -1L);
+    /** This hart's copies of pages whose virtual page holds a debugger breakpoint (BREAK planted). */
+    private final java.util.List<DecodedPage> breakpointPages = new java.util.ArrayList<>();
     private final PageWalker walker;
     private final TranslationRequest request = new TranslationRequest();
     private final Translation translation = new Translation();
     int loadBase;
     int storeBase;
     int fetchTlbBase;
-    int decodeBase;
     private int dataRegime;
 
     // The trap being raised by the current instruction.
@@ -154,14 +163,21 @@ public final class Hart {
     int batchLimit;
     int batchExecuted;
 
+    /** A hart with a code cache of its own. */
     public Hart(int hartId, Bus bus, boolean hExtension, LongSupplier time) {
+        this(hartId, bus, hExtension, time, new CodeCache(bus.ram()));
+    }
+
+    /** A hart sharing decoded code with the other harts of its machine (all run on one thread). */
+    public Hart(int hartId, Bus bus, boolean hExtension, LongSupplier time, CodeCache codeCache) {
         this.hartId = hartId;
         this.bus = bus;
         this.ram = bus.ram();
         this.hExtension = hExtension;
         this.time = time;
-        this.codePages = new boolean[(int) (ram.size() >>> 12)];
+        this.codeCache = codeCache;
         this.walker = new PageWalker(new PteMemory());
+        codeCache.attach(this);
         reset(0);
     }
 
@@ -191,6 +207,7 @@ public final class Hart {
         vstimecmp = -1L;
         reservation = -1L;
         waitingForInterrupt = false;
+        codeCache.dropAll();   // loaders may write RAM behind the caches before a (re)start
         flushAllTranslations();
         updateRegime();
     }
@@ -306,16 +323,13 @@ public final class Hart {
         return raise(Cause.VIRTUAL_INSN, currentRaw());
     }
 
-    /** Decode-cache slot of the instruction at {@link #pc} (the one being executed). */
-    private int currentSlot() {
-        return decodeBase + DecodeCache.index(pc);
-    }
-
-    /** The bits of the current instruction as fetched: 16 for compressed, 32 otherwise. */
+    /**
+     * The bits of the current instruction as fetched: 16 for compressed, 32 otherwise. The
+     * instruction at {@link #pc} came from {@link #fetchPage} (blocks run inside the page they were
+     * entered from).
+     */
     long currentRaw() {
-        int currentSlot = currentSlot();
-        DecodeCache c = decodeCache;
-        return c.length[currentSlot] == 2 ? c.raw[currentSlot] & 0xffffL : c.raw[currentSlot] & 0xffff_ffffL;
+        return fetchPage == null ? 0 : fetchPage.raw(DecodedPage.index(pc));
     }
 
     /** Takes the pending synchronous trap raised by the current instruction at {@link #pc}. */
@@ -382,20 +396,9 @@ public final class Hart {
         updateRegime();
     }
 
-    /** Recomputes which TLB and decode-cache tables serve the current mode (no flush needed). */
+    /** Recomputes which TLB tables serve the current mode (no flush needed). */
     void updateRegime() {
-        int fetchRegime;
-        int decode;
-        if (priv == PRV_M) {
-            fetchRegime = Tlb.M;
-            decode = DecodeCache.M;
-        } else if (!virt) {
-            fetchRegime = priv == PRV_S ? Tlb.S : Tlb.U;
-            decode = priv == PRV_S ? DecodeCache.S : DecodeCache.U;
-        } else {
-            fetchRegime = priv == PRV_S ? Tlb.VS : Tlb.VU;
-            decode = priv == PRV_S ? DecodeCache.VS : DecodeCache.VU;
-        }
+        int fetchRegime = fetchRegimeNow();
         int effPriv = priv;
         boolean effVirt = virt;
         if (priv == PRV_M && (mstatus & Status.MPRV) != 0) {
@@ -406,7 +409,7 @@ public final class Hart {
         loadBase = tlb.base(dataRegime, Tlb.LOAD);
         storeBase = tlb.base(dataRegime, Tlb.STORE);
         fetchTlbBase = tlb.base(fetchRegime, Tlb.FETCH);
-        decodeBase = decode * DecodeCache.SIZE;
+        fetchVpn = -1L;
     }
 
     private int dataRegimeFor(int p, boolean v) {
@@ -419,20 +422,21 @@ public final class Hart {
         return p == PRV_U ? Tlb.VU : ((vsstatus & Status.SUM) != 0 ? Tlb.VS_SUM : Tlb.VS);
     }
 
-    /** Drops every cached translation and decoded instruction (PMP change, MXR change, reset). */
+    /**
+     * Drops every cached translation (PMP change, MXR change, reset). Decoded code stays: it is kept
+     * by physical page and dropped only when its page is written.
+     */
     void flushAllTranslations() {
         tlb.flushAll();
         selectAddressSpaces();
-        decodeCache.flushAll();
     }
 
     /**
      * satp, vsatp or hgatp was written: the TLB switches to that address space's bank (kept if it
-     * was seen recently); decoded instructions of that virtualization mode are dropped.
+     * was seen recently).
      */
     void addressSpaceChanged(boolean virtRegimes) {
         selectAddressSpaces();
-        decodeCache.flushVirtualization(virtRegimes);
     }
 
     private void selectAddressSpaces() {
@@ -444,18 +448,56 @@ public final class Hart {
     /** SFENCE.VMA with V=0: the S/U translations (of one ASID when asid >= 0). */
     void fenceSupervisor(long asid) {
         tlb.flushSupervisor(asid);
-        decodeCache.flushVirtualization(false);
+        fetchVpn = -1L;
     }
 
     /** HFENCE.GVMA / HFENCE.VVMA / SFENCE.VMA in VS: guest translations of a VMID and/or ASID (-1: all). */
     void fenceGuest(long vmid, long asid) {
         tlb.flushGuest(vmid, asid);
-        decodeCache.flushVirtualization(true);
+        fetchVpn = -1L;
     }
 
-    /** fence.i: forget decoded instructions. */
-    void flushDecodeCache() {
-        decodeCache.flushAll();
+    /**
+     * fence.i. Stores to RAM drop the decoded pages they hit at once, so only code fetched from
+     * devices (ROM, flash), whose contents change behind the harts' backs, is forgotten.
+     */
+    void fenceInstructions() {
+        codeCache.dropDevicePages();
+        fetchVpn = -1L;
+    }
+
+    /** A debugger wrote memory: decoded code may come from there. */
+    void memoryWrittenBehind() {
+        codeCache.dropAll();
+    }
+
+    /**
+     * The code cache dropped the page at ppage (-1: every page): stop fetching from it and drop this
+     * hart's breakpoint copies of it.
+     */
+    void codePageWritten(long ppage) {
+        if (fetchPage != null && (ppage == -1L || fetchPage.ppage == ppage)) {
+            fetchVpn = -1L;
+        }
+        if (!breakpointPages.isEmpty()) {
+            breakpointPages.removeIf(p -> {
+                boolean hit = ppage == -1L || p.ppage == ppage;
+                if (hit) {
+                    codeCache.drop(p);
+                }
+                return hit;
+            });
+        }
+    }
+
+    /** The debugger's breakpoints changed: pages with BREAK entries are made anew on next fetch. */
+    void breakpointsChanged() {
+        for (DecodedPage p : breakpointPages) {
+            codeCache.drop(p);
+        }
+        breakpointPages.clear();
+        tlb.forgetCodePages();
+        fetchVpn = -1L;
     }
 
     // ---- loads and stores (fast paths: one tag compare, then RAM) ----
@@ -590,10 +632,8 @@ public final class Hart {
     /** A store that reached physical memory: keeps code caches and reservations coherent. */
     void storePhysical(long pa, int size, long value, long va) {
         if (ram.contains(pa, size)) {
-            int page = (int) ((pa - ram.base()) >>> 12);
-            if (codePages[page]) {
-                codePages[page] = false;
-                decodeCache.flushPhysPage(pa & PAGE_MASK);
+            if (codeCache.holdsCode(pa - ram.base())) {
+                codeCache.written(pa);
             }
             ram.write(pa, size, value);
             if (reservation != -1L && (reservation >>> 3) == (pa >>> 3)) {
@@ -609,6 +649,7 @@ public final class Hart {
             }
             throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, dataIsVirtual());
         }
+        codeCache.deviceWritten(pa);
         // A device write may raise an interrupt: end the batch so it is seen at once.
         batchLimit = 0;
     }
@@ -644,7 +685,7 @@ public final class Hart {
             return;   // debugger hook: watched pages stay on the slow path
         }
         long off = ppage - ram.base();
-        if (forStore && codePages[(int) (off >>> 12)]) {
+        if (forStore && codeCache.holdsCode(off)) {
             return;
         }
         tlb.fill(slot, va & PAGE_MASK, ram.chunk(off), (int) (off & Ram.CHUNK_MASK), ppage);
@@ -710,8 +751,9 @@ public final class Hart {
         if (type == AccessType.FETCH) {
             return 0;
         }
-        int currentSlot = currentSlot();
-        int insn = decodeCache.word[currentSlot];
+        DecodedPage page = fetchPage;
+        int index = DecodedPage.index(pc);
+        int insn = page.word[index];
         int opcode = insn & 0x7f;
         long t;
         if (opcode == 0x03 || opcode == 0x07) {
@@ -725,7 +767,7 @@ public final class Hart {
         } else {
             return 0;
         }
-        if (decodeCache.length[currentSlot] == 2) {
+        if (DecodedPage.length(page.meta[index]) == 2) {
             t &= ~2L;                                   // bit 1 = 0 marks a compressed original
         }
         return t & 0xffff_ffffL;
@@ -752,12 +794,8 @@ public final class Hart {
             }
             long off = pa - ram.base();
             boolean ok = Ram.cas64(ram.chunk(off), (int) (off & Ram.CHUNK_MASK), expect, update);
-            if (ok) {
-                int page = (int) (off >>> 12);
-                if (codePages[page]) {
-                    codePages[page] = false;
-                    decodeCache.flushPhysPage(pa & PAGE_MASK);
-                }
+            if (ok && codeCache.holdsCode(off)) {
+                codeCache.written(pa);
             }
             return ok;
         }
@@ -852,6 +890,7 @@ public final class Hart {
             } catch (BusFault e) {
                 throw raise(Cause.STORE_ACCESS_FAULT, va, 0, 0, true);
             }
+            codeCache.deviceWritten(pa);
             batchLimit = 0;
             return;
         }
@@ -861,52 +900,108 @@ public final class Hart {
     // ---- instruction fetch ----
 
     /**
-     * Fills the decode-cache slot for pc: translates, fetches (possibly across a page), expands
-     * compressed forms and decodes. Raises fetch faults.
+     * Looks up the decoded page of the instruction at pc: through the fetch TLB, or by translating
+     * pc (raising fetch faults) and filling the TLB entry. Sets {@link #fetchPage} and, when the
+     * whole page may be fetched from without further checks, {@link #fetchVpn}.
      */
-    int fillDecode(long pc, int slot) {
-        long pa = translateFetch(pc, 2);
-        int lo = (int) fetchPhysical(pa, 2, pc);
-        int word;
-        int raw;
-        int len;
-        if ((lo & 3) != 3) {
-            raw = lo;
-            word = dev.hvscope.core.isa.Rvc.expand(lo);
-            len = 2;
-        } else {
-            long pa2 = ((pc + 2) & 0xfff) == 0 ? translateFetch(pc + 2, 2) : pa + 2;
-            int hi = (int) fetchPhysical(pa2, 2, pc + 2);
-            raw = lo | (hi << 16);
-            word = raw;
-            len = 4;
+    DecodedPage enterPage(long pc) {
+        long vpage = pc & PAGE_MASK;
+        int slot = fetchTlbBase + ((int) (pc >>> 12) & (Tlb.ENTRIES - 1));
+        DecodedPage page = tlb.code[slot];
+        if (tlb.tag[slot] != vpage || page == null || !page.valid) {
+            long pa = translateFetch(pc, 2);
+            long ppage = pa & PAGE_MASK;
+            page = debug != null && debug.breakpointInPage(vpage) ? breakpointPage(vpage, ppage) : codeCache.page(ppage);
+            if (!pmp.pageUniform(ppage, regimePrivilege(fetchRegimeNow()))) {
+                fetchPage = page;
+                fetchVpn = -1L;   // PMP splits the page: check every fetch
+                return page;
+            }
+            tlb.fillCode(slot, vpage, page);
         }
+        fetchPage = page;
+        fetchVpn = pc >>> 12;
+        return page;
+    }
+
+    /** This hart's copy of a page seen at a virtual page with breakpoints (see {@link DebugPort}). */
+    private DecodedPage breakpointPage(long vpage, long ppage) {
+        for (DecodedPage p : breakpointPages) {
+            if (p.breakpointVpage == vpage && p.ppage == ppage && p.valid) {
+                return p;
+            }
+        }
+        codeCache.page(ppage);   // the shared page marks the physical page as code, so stores find the copy
+        DecodedPage p = new DecodedPage(ppage, vpage);
+        breakpointPages.add(p);
+        return p;
+    }
+
+    /**
+     * Decodes the instruction at pc into entry i of page (the page {@link #enterPage} gave for pc):
+     * fetches (possibly across a page), expands compressed forms and decodes; raises fetch faults.
+     *
+     * @return the page holding the entry: page itself, or a scratch page for an instruction that
+     *     straddles two pages (decoded again at each execution, since either page may change)
+     */
+    DecodedPage decode(DecodedPage page, int i, long pc) {
+        long pa = page.ppage | (pc & 0xfff);
+        int lo = (int) fetchPhysical(pa, 2, pc);
+        if ((lo & 3) != 3) {
+            fill(page, i, pc, lo, 2);
+            return page;
+        }
+        if ((pc & 0xfff) == 0xffe) {
+            int hi = (int) fetchPhysical(translateFetch(pc + 2, 2), 2, pc + 2);
+            fill(straddlePage, i, pc, lo | (hi << 16), 4);
+            fetchPage = straddlePage;
+            fetchVpn = -1L;
+            return straddlePage;
+        }
+        int hi = (int) fetchPhysical(pa + 2, 2, pc + 2);
+        fill(page, i, pc, lo | (hi << 16), 4);
+        return page;
+    }
+
+    /**
+     * Decodes entry i of a RAM page ahead of execution (the block translator looks past the
+     * instructions run so far); reads nothing outside the page and raises nothing.
+     *
+     * @return the entry's meta, or 0 when it cannot be decoded ahead (not RAM, or it straddles pages)
+     */
+    int decodeAhead(DecodedPage page, int i, long pc) {
+        if (page.ppage == -1L || !ram.contains(page.ppage, 4096)) {
+            return 0;
+        }
+        long pa = page.ppage | (pc & 0xfff);
+        int lo = (int) ram.read(pa, 2);
+        if ((lo & 3) != 3) {
+            fill(page, i, pc, lo, 2);
+        } else if ((pc & 0xfff) == 0xffe) {
+            return 0;
+        } else {
+            fill(page, i, pc, lo | ((int) ram.read(pa + 2, 2) << 16), 4);
+        }
+        return page.meta[i];
+    }
+
+    private void fill(DecodedPage page, int i, long pc, int raw, int len) {
+        int word = len == 2 ? dev.hvscope.core.isa.Rvc.expand(raw) : raw;
         int op = word == 0 ? 0 : dev.hvscope.core.isa.Decoder.decode(word).ordinal();
-        if (debug != null) {
+        if (debug != null && (page.breakpointVpage != -1L || page == straddlePage)) {
             op = debug.decodedOp(pc, op);   // debugger hook: plants BREAK at breakpoints
         }
-        DecodeCache c = decodeCache;
-        c.tag[slot] = pc;
-        c.word[slot] = op == 0 ? raw : word;
-        c.op[slot] = op;
-        c.length[slot] = (byte) len;
-        c.physPage[slot] = pa & PAGE_MASK;
-        c.raw[slot] = raw;
-        markCode(pa, len);
+        page.meta[i] = DecodedPage.encode(op, len, raw);
+        page.word[i] = op == 0 ? raw : word;
         if (observer != null) {
             observer.decoded(this, pc, raw, len);
         }
-        return slot;
     }
 
-    private void markCode(long pa, int len) {
-        if (ram.contains(pa, len)) {
-            int page = (int) ((pa - ram.base()) >>> 12);
-            if (!codePages[page]) {
-                codePages[page] = true;
-                tlb.flushStoresTo(pa & PAGE_MASK);
-            }
-        }
+    /** The opcode a BREAK entry stands for: its instruction decoded again (breakpoints only). */
+    static int originalOp(DecodedPage page, int i) {
+        int word = page.word[i];   // compressed ones expanded: BREAK is planted over a decodable op
+        return word == 0 ? 0 : dev.hvscope.core.isa.Decoder.decode(word).ordinal();
     }
 
     private long translateFetch(long va, int size) {

@@ -224,6 +224,6 @@ final class RvI {
     }
 
     static void fenceI(Hart h) {
-        h.flushDecodeCache();
+        h.fenceInstructions();
     }
 }

@@ -48,6 +48,8 @@ final class Tlb {
     final int[] offset = new int[SIZE];
     /** Host-physical page of each entry, for flushing by physical page. */
     final long[] physPage = new long[SIZE];
+    /** Fetch entries: the decoded page the virtual page maps to (checked for validity on use). */
+    final DecodedPage[] code = new DecodedPage[SIZE];
 
     private final AddressSpaceBanks supervisor = new AddressSpaceBanks();
     private final AddressSpaceBanks guest = new AddressSpaceBanks();
@@ -76,6 +78,18 @@ final class Tlb {
         chunk[slot] = ramChunk;
         offset[slot] = chunkOffset;
         physPage[slot] = ppage;
+    }
+
+    /** A fetch entry: the virtual page runs the decoded page's instructions. */
+    void fillCode(int slot, long vpage, DecodedPage page) {
+        tag[slot] = vpage;
+        code[slot] = page;
+        physPage[slot] = page.ppage;
+    }
+
+    /** Forgets which decoded page every fetch entry maps to (they look it up again). */
+    void forgetCodePages() {
+        java.util.Arrays.fill(code, null);
     }
 
     void flushAll() {

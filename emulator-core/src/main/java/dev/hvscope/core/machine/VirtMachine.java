@@ -14,6 +14,7 @@ import dev.hvscope.core.device.SystemControl;
 import dev.hvscope.core.device.Uart16550;
 import dev.hvscope.core.device.VirtDeviceTree;
 import dev.hvscope.core.hart.Executor;
+import dev.hvscope.core.hart.CodeCache;
 import dev.hvscope.core.hart.Hart;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,8 +73,9 @@ public final class VirtMachine implements AutoCloseable {
         this.uart = new Uart16550(out, plic.line(VirtMemoryMap.UART0_IRQ));
         uart.setInputListener(this::wake);
         this.trace = new TraceLogger(config);
+        CodeCache code = new CodeCache(bus.ram());   // harts share decoded code (they run on one thread)
         for (int i = 0; i < harts.length; i++) {
-            harts[i] = new Hart(i, bus, config.hExtension(), clint::mtime);
+            harts[i] = new Hart(i, bus, config.hExtension(), clint::mtime, code);
             if (trace.any()) {
                 harts[i].setObserver(trace);
             }

@@ -58,7 +58,7 @@ class JitExecutorTest {
     }
 
     private CompiledBlockProbe blockAt(long pc) {
-        return new CompiledBlockProbe(hart.decodeCache.block[hart.decodeBase + DecodeCache.index(pc)]);
+        return new CompiledBlockProbe(hart.codeCache.page(pc & ~0xfffL).blocks[DecodedPage.index(pc)]);
     }
 
     private record CompiledBlockProbe(dev.hvscope.core.hart.jit.CompiledBlock block) {
@@ -174,19 +174,6 @@ class JitExecutorTest {
     }
 
     @Test
-    void evictingAnInstructionInsideABlock_dropsTheBlock() {
-        int[] words = {Asm.addi(1, 0, 100), Asm.addi(2, 0, 0), Asm.add(2, 2, 1), Asm.addi(1, 1, -1),
-            Asm.bne(1, 0, -8), jal(0, 0x2000 - 8)};
-        program(words);
-        bus.ram().write(RAM + 0x200c, 4, Asm.WFI);   // same decode-cache entry as RAM+12, inside the block
-        Executor.run(hart, 2 + 3 * 10);
-        assertNotNull(blockAt(RAM + 8).block());
-        runUntilWfi();
-        assertEquals(5050, hart.x[2]);
-        assertNull(blockAt(RAM + 8).block());
-    }
-
-    @Test
     void translatedLoop_allocatesNothingOnceTranslated() {
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
@@ -265,7 +252,7 @@ class JitExecutorTest {
                 Asm.bne(1, 0, -8), Asm.WFI);
         Executor.run(hart, 2 + 3 * 10);
         assertNotNull(blockAt(RAM + 8).block());
-        hart.decodeCache.flushPc(RAM + 0x100);     // a breakpoint elsewhere drops every block
+        hart.codeCache.written(RAM + 0x100);     // a store to the page drops its decoded code and blocks
         assertNull(blockAt(RAM + 8).block());
         Executor.run(hart, 3 * 10);
         assertNotNull(blockAt(RAM + 8).block());
