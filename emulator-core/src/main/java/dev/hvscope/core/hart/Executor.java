@@ -54,6 +54,9 @@ public final class Executor {
         int executed = 0;
         long pc = h.pc;
         CompiledBlock running = null;
+        // Blocks start where control arrives by a jump, a branch, a block exit or a trap: only
+        // there does the loop look for one or count towards translating one.
+        boolean jumped = true;
         h.batchLimit = budget;
         while (executed < h.batchLimit) {
             try {
@@ -65,7 +68,7 @@ public final class Executor {
                     page = h.decode(page, i, pc);
                     meta = page.meta[i];
                 }
-                if (jit) {
+                if (jit && jumped) {
                     CompiledBlock b = page.blocks[i];
                     if (b != null) {
                         int left = h.batchLimit - executed;
@@ -84,7 +87,8 @@ public final class Executor {
                     }
                 }
                 int insn = page.word[i];
-                long next = pc + DecodedPage.length(meta);
+                long fallThrough = pc + DecodedPage.length(meta);
+                long next = fallThrough;
                 int op = DecodedPage.op(meta);
                 if (op == OpId.BREAK) {
                     if (h.debug.stopsAtBreakpoint()) {
@@ -630,9 +634,11 @@ public final class Executor {
                     default:
                         throw h.illegalInstruction();
                 }
+                jumped = next != fallThrough;
                 pc = next;
                 executed++;
             } catch (TrapException t) {
+                jumped = true;
                 if (running != null) {
                     // The block set h.pc to the faulting instruction; those before it retired.
                     executed += running.retired() + running.retiredBefore(h.pc);
