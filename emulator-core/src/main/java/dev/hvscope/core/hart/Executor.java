@@ -250,96 +250,6 @@ public final class Executor {
                         break;
                     case OpId.FENCE:
                         break;
-                    case OpId.FENCE_I:
-                        RvI.fenceI(h);
-                        break;
-                    case OpId.ECALL:
-                        next = RvPriv.ecall(h);
-                        break;
-                    case OpId.EBREAK:
-                        next = RvPriv.ebreak(h);
-                        break;
-                    case OpId.SRET:
-                        next = RvPriv.sret(h);
-                        break;
-                    case OpId.MRET:
-                        next = RvPriv.mret(h);
-                        break;
-                    case OpId.WFI:
-                        next = RvPriv.wfi(h, next);
-                        break;
-                    case OpId.SFENCE_VMA:
-                        RvPriv.sfenceVma(h, insn);
-                        break;
-                    case OpId.HFENCE_VVMA:
-                        RvH.hfenceVvma(h, insn);
-                        break;
-                    case OpId.HFENCE_GVMA:
-                        RvH.hfenceGvma(h, insn);
-                        break;
-                    case OpId.CSRRW:
-                        h.batchExecuted = executed;   // instret reads see the instructions before this one
-                        RvZicsr.csrrw(h, insn);
-                        break;
-                    case OpId.CSRRS:
-                        h.batchExecuted = executed;   // instret reads see the instructions before this one
-                        RvZicsr.csrrs(h, insn);
-                        break;
-                    case OpId.CSRRC:
-                        h.batchExecuted = executed;   // instret reads see the instructions before this one
-                        RvZicsr.csrrc(h, insn);
-                        break;
-                    case OpId.CSRRWI:
-                        h.batchExecuted = executed;   // instret reads see the instructions before this one
-                        RvZicsr.csrrwi(h, insn);
-                        break;
-                    case OpId.CSRRSI:
-                        h.batchExecuted = executed;   // instret reads see the instructions before this one
-                        RvZicsr.csrrsi(h, insn);
-                        break;
-                    case OpId.CSRRCI:
-                        h.batchExecuted = executed;   // instret reads see the instructions before this one
-                        RvZicsr.csrrci(h, insn);
-                        break;
-                    case OpId.HLV_B:
-                        RvH.hlvB(h, insn);
-                        break;
-                    case OpId.HLV_BU:
-                        RvH.hlvBu(h, insn);
-                        break;
-                    case OpId.HLV_H:
-                        RvH.hlvH(h, insn);
-                        break;
-                    case OpId.HLV_HU:
-                        RvH.hlvHu(h, insn);
-                        break;
-                    case OpId.HLVX_HU:
-                        RvH.hlvxHu(h, insn);
-                        break;
-                    case OpId.HLV_W:
-                        RvH.hlvW(h, insn);
-                        break;
-                    case OpId.HLV_WU:
-                        RvH.hlvWu(h, insn);
-                        break;
-                    case OpId.HLVX_WU:
-                        RvH.hlvxWu(h, insn);
-                        break;
-                    case OpId.HLV_D:
-                        RvH.hlvD(h, insn);
-                        break;
-                    case OpId.HSV_B:
-                        RvH.hsvB(h, insn);
-                        break;
-                    case OpId.HSV_H:
-                        RvH.hsvH(h, insn);
-                        break;
-                    case OpId.HSV_W:
-                        RvH.hsvW(h, insn);
-                        break;
-                    case OpId.HSV_D:
-                        RvH.hsvD(h, insn);
-                        break;
                     case OpId.MUL:
                         RvM.mul(h, insn);
                         break;
@@ -379,260 +289,9 @@ public final class Executor {
                     case OpId.REMUW:
                         RvM.remuw(h, insn);
                         break;
-                    case OpId.LR_W:
-                        RvA.lrW(h, insn);
-                        break;
-                    case OpId.SC_W:
-                        RvA.scW(h, insn);
-                        break;
-                    case OpId.AMOSWAP_W:
-                        RvA.amoswapW(h, insn);
-                        break;
-                    case OpId.AMOADD_W:
-                        RvA.amoaddW(h, insn);
-                        break;
-                    case OpId.AMOXOR_W:
-                        RvA.amoxorW(h, insn);
-                        break;
-                    case OpId.AMOAND_W:
-                        RvA.amoandW(h, insn);
-                        break;
-                    case OpId.AMOOR_W:
-                        RvA.amoorW(h, insn);
-                        break;
-                    case OpId.AMOMIN_W:
-                        RvA.amominW(h, insn);
-                        break;
-                    case OpId.AMOMAX_W:
-                        RvA.amomaxW(h, insn);
-                        break;
-                    case OpId.AMOMINU_W:
-                        RvA.amominuW(h, insn);
-                        break;
-                    case OpId.AMOMAXU_W:
-                        RvA.amomaxuW(h, insn);
-                        break;
-                    case OpId.LR_D:
-                        RvA.lrD(h, insn);
-                        break;
-                    case OpId.SC_D:
-                        RvA.scD(h, insn);
-                        break;
-                    case OpId.AMOSWAP_D:
-                        RvA.amoswapD(h, insn);
-                        break;
-                    case OpId.AMOADD_D:
-                        RvA.amoaddD(h, insn);
-                        break;
-                    case OpId.AMOXOR_D:
-                        RvA.amoxorD(h, insn);
-                        break;
-                    case OpId.AMOAND_D:
-                        RvA.amoandD(h, insn);
-                        break;
-                    case OpId.AMOOR_D:
-                        RvA.amoorD(h, insn);
-                        break;
-                    case OpId.AMOMIN_D:
-                        RvA.amominD(h, insn);
-                        break;
-                    case OpId.AMOMAX_D:
-                        RvA.amomaxD(h, insn);
-                        break;
-                    case OpId.AMOMINU_D:
-                        RvA.amominuD(h, insn);
-                        break;
-                    case OpId.AMOMAXU_D:
-                        RvA.amomaxuD(h, insn);
-                        break;
-                    case OpId.FLW:
-                        RvFd.flw(h, insn);
-                        break;
-                    case OpId.FSW:
-                        RvFd.fsw(h, insn);
-                        break;
-                    case OpId.FLD:
-                        RvFd.fld(h, insn);
-                        break;
-                    case OpId.FSD:
-                        RvFd.fsd(h, insn);
-                        break;
-                    case OpId.FMADD_S:
-                        RvFd.fmaddS(h, insn);
-                        break;
-                    case OpId.FMSUB_S:
-                        RvFd.fmsubS(h, insn);
-                        break;
-                    case OpId.FNMSUB_S:
-                        RvFd.fnmsubS(h, insn);
-                        break;
-                    case OpId.FNMADD_S:
-                        RvFd.fnmaddS(h, insn);
-                        break;
-                    case OpId.FADD_S:
-                        RvFd.faddS(h, insn);
-                        break;
-                    case OpId.FSUB_S:
-                        RvFd.fsubS(h, insn);
-                        break;
-                    case OpId.FMUL_S:
-                        RvFd.fmulS(h, insn);
-                        break;
-                    case OpId.FDIV_S:
-                        RvFd.fdivS(h, insn);
-                        break;
-                    case OpId.FSQRT_S:
-                        RvFd.fsqrtS(h, insn);
-                        break;
-                    case OpId.FSGNJ_S:
-                        RvFd.fsgnjS(h, insn);
-                        break;
-                    case OpId.FSGNJN_S:
-                        RvFd.fsgnjnS(h, insn);
-                        break;
-                    case OpId.FSGNJX_S:
-                        RvFd.fsgnjxS(h, insn);
-                        break;
-                    case OpId.FMIN_S:
-                        RvFd.fminS(h, insn);
-                        break;
-                    case OpId.FMAX_S:
-                        RvFd.fmaxS(h, insn);
-                        break;
-                    case OpId.FLE_S:
-                        RvFd.fleS(h, insn);
-                        break;
-                    case OpId.FLT_S:
-                        RvFd.fltS(h, insn);
-                        break;
-                    case OpId.FEQ_S:
-                        RvFd.feqS(h, insn);
-                        break;
-                    case OpId.FCVT_W_S:
-                        RvFd.fcvtWS(h, insn);
-                        break;
-                    case OpId.FCVT_S_W:
-                        RvFd.fcvtSW(h, insn);
-                        break;
-                    case OpId.FCVT_WU_S:
-                        RvFd.fcvtWuS(h, insn);
-                        break;
-                    case OpId.FCVT_S_WU:
-                        RvFd.fcvtSWu(h, insn);
-                        break;
-                    case OpId.FCVT_L_S:
-                        RvFd.fcvtLS(h, insn);
-                        break;
-                    case OpId.FCVT_S_L:
-                        RvFd.fcvtSL(h, insn);
-                        break;
-                    case OpId.FCVT_LU_S:
-                        RvFd.fcvtLuS(h, insn);
-                        break;
-                    case OpId.FCVT_S_LU:
-                        RvFd.fcvtSLu(h, insn);
-                        break;
-                    case OpId.FCLASS_S:
-                        RvFd.fclassS(h, insn);
-                        break;
-                    case OpId.FMADD_D:
-                        RvFd.fmaddD(h, insn);
-                        break;
-                    case OpId.FMSUB_D:
-                        RvFd.fmsubD(h, insn);
-                        break;
-                    case OpId.FNMSUB_D:
-                        RvFd.fnmsubD(h, insn);
-                        break;
-                    case OpId.FNMADD_D:
-                        RvFd.fnmaddD(h, insn);
-                        break;
-                    case OpId.FADD_D:
-                        RvFd.faddD(h, insn);
-                        break;
-                    case OpId.FSUB_D:
-                        RvFd.fsubD(h, insn);
-                        break;
-                    case OpId.FMUL_D:
-                        RvFd.fmulD(h, insn);
-                        break;
-                    case OpId.FDIV_D:
-                        RvFd.fdivD(h, insn);
-                        break;
-                    case OpId.FSQRT_D:
-                        RvFd.fsqrtD(h, insn);
-                        break;
-                    case OpId.FSGNJ_D:
-                        RvFd.fsgnjD(h, insn);
-                        break;
-                    case OpId.FSGNJN_D:
-                        RvFd.fsgnjnD(h, insn);
-                        break;
-                    case OpId.FSGNJX_D:
-                        RvFd.fsgnjxD(h, insn);
-                        break;
-                    case OpId.FMIN_D:
-                        RvFd.fminD(h, insn);
-                        break;
-                    case OpId.FMAX_D:
-                        RvFd.fmaxD(h, insn);
-                        break;
-                    case OpId.FLE_D:
-                        RvFd.fleD(h, insn);
-                        break;
-                    case OpId.FLT_D:
-                        RvFd.fltD(h, insn);
-                        break;
-                    case OpId.FEQ_D:
-                        RvFd.feqD(h, insn);
-                        break;
-                    case OpId.FCVT_W_D:
-                        RvFd.fcvtWD(h, insn);
-                        break;
-                    case OpId.FCVT_D_W:
-                        RvFd.fcvtDW(h, insn);
-                        break;
-                    case OpId.FCVT_WU_D:
-                        RvFd.fcvtWuD(h, insn);
-                        break;
-                    case OpId.FCVT_D_WU:
-                        RvFd.fcvtDWu(h, insn);
-                        break;
-                    case OpId.FCVT_L_D:
-                        RvFd.fcvtLD(h, insn);
-                        break;
-                    case OpId.FCVT_D_L:
-                        RvFd.fcvtDL(h, insn);
-                        break;
-                    case OpId.FCVT_LU_D:
-                        RvFd.fcvtLuD(h, insn);
-                        break;
-                    case OpId.FCVT_D_LU:
-                        RvFd.fcvtDLu(h, insn);
-                        break;
-                    case OpId.FCLASS_D:
-                        RvFd.fclassD(h, insn);
-                        break;
-                    case OpId.FMV_X_W:
-                        RvFd.fmvXW(h, insn);
-                        break;
-                    case OpId.FMV_W_X:
-                        RvFd.fmvWX(h, insn);
-                        break;
-                    case OpId.FMV_X_D:
-                        RvFd.fmvXD(h, insn);
-                        break;
-                    case OpId.FMV_D_X:
-                        RvFd.fmvDX(h, insn);
-                        break;
-                    case OpId.FCVT_S_D:
-                        RvFd.fcvtSD(h, insn);
-                        break;
-                    case OpId.FCVT_D_S:
-                        RvFd.fcvtDS(h, insn);
-                        break;
                     default:
-                        throw h.illegalInstruction();
+                        next = executeOther(h, op, insn, next, executed);
+                        break;
                 }
                 jumped = next != fallThrough;
                 pc = next;
@@ -651,6 +310,362 @@ public final class Executor {
         }
         h.pc = pc;
         return executed;
+    }
+
+    /**
+     * The instructions off the hot path (FENCE.I, system, CSR, hypervisor, A, F and D), kept out of
+     * {@link #loop} so the JVM compiles the hot integer loop small and fast.
+     *
+     * @return the next pc
+     */
+    private static long executeOther(Hart h, int op, int insn, long next, int executed) {
+        switch (op) {
+            case OpId.FENCE_I:
+                RvI.fenceI(h);
+                break;
+            case OpId.ECALL:
+                next = RvPriv.ecall(h);
+                break;
+            case OpId.EBREAK:
+                next = RvPriv.ebreak(h);
+                break;
+            case OpId.SRET:
+                next = RvPriv.sret(h);
+                break;
+            case OpId.MRET:
+                next = RvPriv.mret(h);
+                break;
+            case OpId.WFI:
+                next = RvPriv.wfi(h, next);
+                break;
+            case OpId.SFENCE_VMA:
+                RvPriv.sfenceVma(h, insn);
+                break;
+            case OpId.HFENCE_VVMA:
+                RvH.hfenceVvma(h, insn);
+                break;
+            case OpId.HFENCE_GVMA:
+                RvH.hfenceGvma(h, insn);
+                break;
+            case OpId.CSRRW:
+                h.batchExecuted = executed;   // instret reads see the instructions before this one
+                RvZicsr.csrrw(h, insn);
+                break;
+            case OpId.CSRRS:
+                h.batchExecuted = executed;   // instret reads see the instructions before this one
+                RvZicsr.csrrs(h, insn);
+                break;
+            case OpId.CSRRC:
+                h.batchExecuted = executed;   // instret reads see the instructions before this one
+                RvZicsr.csrrc(h, insn);
+                break;
+            case OpId.CSRRWI:
+                h.batchExecuted = executed;   // instret reads see the instructions before this one
+                RvZicsr.csrrwi(h, insn);
+                break;
+            case OpId.CSRRSI:
+                h.batchExecuted = executed;   // instret reads see the instructions before this one
+                RvZicsr.csrrsi(h, insn);
+                break;
+            case OpId.CSRRCI:
+                h.batchExecuted = executed;   // instret reads see the instructions before this one
+                RvZicsr.csrrci(h, insn);
+                break;
+            case OpId.HLV_B:
+                RvH.hlvB(h, insn);
+                break;
+            case OpId.HLV_BU:
+                RvH.hlvBu(h, insn);
+                break;
+            case OpId.HLV_H:
+                RvH.hlvH(h, insn);
+                break;
+            case OpId.HLV_HU:
+                RvH.hlvHu(h, insn);
+                break;
+            case OpId.HLVX_HU:
+                RvH.hlvxHu(h, insn);
+                break;
+            case OpId.HLV_W:
+                RvH.hlvW(h, insn);
+                break;
+            case OpId.HLV_WU:
+                RvH.hlvWu(h, insn);
+                break;
+            case OpId.HLVX_WU:
+                RvH.hlvxWu(h, insn);
+                break;
+            case OpId.HLV_D:
+                RvH.hlvD(h, insn);
+                break;
+            case OpId.HSV_B:
+                RvH.hsvB(h, insn);
+                break;
+            case OpId.HSV_H:
+                RvH.hsvH(h, insn);
+                break;
+            case OpId.HSV_W:
+                RvH.hsvW(h, insn);
+                break;
+            case OpId.HSV_D:
+                RvH.hsvD(h, insn);
+                break;
+            case OpId.LR_W:
+                RvA.lrW(h, insn);
+                break;
+            case OpId.SC_W:
+                RvA.scW(h, insn);
+                break;
+            case OpId.AMOSWAP_W:
+                RvA.amoswapW(h, insn);
+                break;
+            case OpId.AMOADD_W:
+                RvA.amoaddW(h, insn);
+                break;
+            case OpId.AMOXOR_W:
+                RvA.amoxorW(h, insn);
+                break;
+            case OpId.AMOAND_W:
+                RvA.amoandW(h, insn);
+                break;
+            case OpId.AMOOR_W:
+                RvA.amoorW(h, insn);
+                break;
+            case OpId.AMOMIN_W:
+                RvA.amominW(h, insn);
+                break;
+            case OpId.AMOMAX_W:
+                RvA.amomaxW(h, insn);
+                break;
+            case OpId.AMOMINU_W:
+                RvA.amominuW(h, insn);
+                break;
+            case OpId.AMOMAXU_W:
+                RvA.amomaxuW(h, insn);
+                break;
+            case OpId.LR_D:
+                RvA.lrD(h, insn);
+                break;
+            case OpId.SC_D:
+                RvA.scD(h, insn);
+                break;
+            case OpId.AMOSWAP_D:
+                RvA.amoswapD(h, insn);
+                break;
+            case OpId.AMOADD_D:
+                RvA.amoaddD(h, insn);
+                break;
+            case OpId.AMOXOR_D:
+                RvA.amoxorD(h, insn);
+                break;
+            case OpId.AMOAND_D:
+                RvA.amoandD(h, insn);
+                break;
+            case OpId.AMOOR_D:
+                RvA.amoorD(h, insn);
+                break;
+            case OpId.AMOMIN_D:
+                RvA.amominD(h, insn);
+                break;
+            case OpId.AMOMAX_D:
+                RvA.amomaxD(h, insn);
+                break;
+            case OpId.AMOMINU_D:
+                RvA.amominuD(h, insn);
+                break;
+            case OpId.AMOMAXU_D:
+                RvA.amomaxuD(h, insn);
+                break;
+            case OpId.FLW:
+                RvFd.flw(h, insn);
+                break;
+            case OpId.FSW:
+                RvFd.fsw(h, insn);
+                break;
+            case OpId.FLD:
+                RvFd.fld(h, insn);
+                break;
+            case OpId.FSD:
+                RvFd.fsd(h, insn);
+                break;
+            case OpId.FMADD_S:
+                RvFd.fmaddS(h, insn);
+                break;
+            case OpId.FMSUB_S:
+                RvFd.fmsubS(h, insn);
+                break;
+            case OpId.FNMSUB_S:
+                RvFd.fnmsubS(h, insn);
+                break;
+            case OpId.FNMADD_S:
+                RvFd.fnmaddS(h, insn);
+                break;
+            case OpId.FADD_S:
+                RvFd.faddS(h, insn);
+                break;
+            case OpId.FSUB_S:
+                RvFd.fsubS(h, insn);
+                break;
+            case OpId.FMUL_S:
+                RvFd.fmulS(h, insn);
+                break;
+            case OpId.FDIV_S:
+                RvFd.fdivS(h, insn);
+                break;
+            case OpId.FSQRT_S:
+                RvFd.fsqrtS(h, insn);
+                break;
+            case OpId.FSGNJ_S:
+                RvFd.fsgnjS(h, insn);
+                break;
+            case OpId.FSGNJN_S:
+                RvFd.fsgnjnS(h, insn);
+                break;
+            case OpId.FSGNJX_S:
+                RvFd.fsgnjxS(h, insn);
+                break;
+            case OpId.FMIN_S:
+                RvFd.fminS(h, insn);
+                break;
+            case OpId.FMAX_S:
+                RvFd.fmaxS(h, insn);
+                break;
+            case OpId.FLE_S:
+                RvFd.fleS(h, insn);
+                break;
+            case OpId.FLT_S:
+                RvFd.fltS(h, insn);
+                break;
+            case OpId.FEQ_S:
+                RvFd.feqS(h, insn);
+                break;
+            case OpId.FCVT_W_S:
+                RvFd.fcvtWS(h, insn);
+                break;
+            case OpId.FCVT_S_W:
+                RvFd.fcvtSW(h, insn);
+                break;
+            case OpId.FCVT_WU_S:
+                RvFd.fcvtWuS(h, insn);
+                break;
+            case OpId.FCVT_S_WU:
+                RvFd.fcvtSWu(h, insn);
+                break;
+            case OpId.FCVT_L_S:
+                RvFd.fcvtLS(h, insn);
+                break;
+            case OpId.FCVT_S_L:
+                RvFd.fcvtSL(h, insn);
+                break;
+            case OpId.FCVT_LU_S:
+                RvFd.fcvtLuS(h, insn);
+                break;
+            case OpId.FCVT_S_LU:
+                RvFd.fcvtSLu(h, insn);
+                break;
+            case OpId.FCLASS_S:
+                RvFd.fclassS(h, insn);
+                break;
+            case OpId.FMADD_D:
+                RvFd.fmaddD(h, insn);
+                break;
+            case OpId.FMSUB_D:
+                RvFd.fmsubD(h, insn);
+                break;
+            case OpId.FNMSUB_D:
+                RvFd.fnmsubD(h, insn);
+                break;
+            case OpId.FNMADD_D:
+                RvFd.fnmaddD(h, insn);
+                break;
+            case OpId.FADD_D:
+                RvFd.faddD(h, insn);
+                break;
+            case OpId.FSUB_D:
+                RvFd.fsubD(h, insn);
+                break;
+            case OpId.FMUL_D:
+                RvFd.fmulD(h, insn);
+                break;
+            case OpId.FDIV_D:
+                RvFd.fdivD(h, insn);
+                break;
+            case OpId.FSQRT_D:
+                RvFd.fsqrtD(h, insn);
+                break;
+            case OpId.FSGNJ_D:
+                RvFd.fsgnjD(h, insn);
+                break;
+            case OpId.FSGNJN_D:
+                RvFd.fsgnjnD(h, insn);
+                break;
+            case OpId.FSGNJX_D:
+                RvFd.fsgnjxD(h, insn);
+                break;
+            case OpId.FMIN_D:
+                RvFd.fminD(h, insn);
+                break;
+            case OpId.FMAX_D:
+                RvFd.fmaxD(h, insn);
+                break;
+            case OpId.FLE_D:
+                RvFd.fleD(h, insn);
+                break;
+            case OpId.FLT_D:
+                RvFd.fltD(h, insn);
+                break;
+            case OpId.FEQ_D:
+                RvFd.feqD(h, insn);
+                break;
+            case OpId.FCVT_W_D:
+                RvFd.fcvtWD(h, insn);
+                break;
+            case OpId.FCVT_D_W:
+                RvFd.fcvtDW(h, insn);
+                break;
+            case OpId.FCVT_WU_D:
+                RvFd.fcvtWuD(h, insn);
+                break;
+            case OpId.FCVT_D_WU:
+                RvFd.fcvtDWu(h, insn);
+                break;
+            case OpId.FCVT_L_D:
+                RvFd.fcvtLD(h, insn);
+                break;
+            case OpId.FCVT_D_L:
+                RvFd.fcvtDL(h, insn);
+                break;
+            case OpId.FCVT_LU_D:
+                RvFd.fcvtLuD(h, insn);
+                break;
+            case OpId.FCVT_D_LU:
+                RvFd.fcvtDLu(h, insn);
+                break;
+            case OpId.FCLASS_D:
+                RvFd.fclassD(h, insn);
+                break;
+            case OpId.FMV_X_W:
+                RvFd.fmvXW(h, insn);
+                break;
+            case OpId.FMV_W_X:
+                RvFd.fmvWX(h, insn);
+                break;
+            case OpId.FMV_X_D:
+                RvFd.fmvXD(h, insn);
+                break;
+            case OpId.FMV_D_X:
+                RvFd.fmvDX(h, insn);
+                break;
+            case OpId.FCVT_S_D:
+                RvFd.fcvtSD(h, insn);
+                break;
+            case OpId.FCVT_D_S:
+                RvFd.fcvtDS(h, insn);
+                break;
+            default:
+                throw h.illegalInstruction();
+        }
+        return next;
     }
 
     /**
