@@ -86,7 +86,7 @@ public final class RuntimeDir {
     }
 
     /** This process's user id. */
-    static long currentUid() {
+    public static long currentUid() {
         try {
             return new com.sun.security.auth.module.UnixSystem().getUid();
         } catch (LinkageError e) {
