@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * ({@code --port N}, 127.0.0.1 unless {@code --host}) serving one client after another, each of
  * which must send the session's token first ({@link DapToken}, written to a 0600 file). Launch
  * requests start hvscope itself and the programs named with {@code --allow-program}, nothing else.
+ * {@code --connect [HOST:]PORT} is the client side for IDEs: stdio relayed to such a port, token first.
  * Nothing but DAP may reach stdout in stdio mode, so the adapter logs nowhere else.
  */
 @Command(name = "dap", sortOptions = false, separator = " ", usageHelpWidth = 100,
@@ -38,8 +39,12 @@ public final class DapCommand implements Callable<Integer> {
     String host = "127.0.0.1";
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "With --port: write the token to FILE (mode 0600)"
-            + " instead of dap-PORT.token in hvscope's private runtime directory.")
+            + " instead of dap-PORT.token in hvscope's private runtime directory; with --connect: read it from there.")
     Path tokenFile;
+
+    @Option(names = "--connect", paramLabel = "[HOST:]PORT", description = "Relay stdio to an adapter listening on TCP"
+            + " (hvscope dap --port), sending its token first: for IDEs, which start adapters as processes.")
+    String connect;
 
     @Option(names = LaunchPolicy.OPTION, paramLabel = "PROGRAM", description = "Let launch requests start PROGRAM"
             + " (a path, or a name on PATH), e.g. qemu-system-riscv64; repeatable. Default: hvscope itself only.")
@@ -58,6 +63,9 @@ public final class DapCommand implements Callable<Integer> {
             err.println("hvscope dap: " + e.getMessage());
             return 1;
         }
+        if (connect != null) {
+            return relay(err);
+        }
         if (port == null) {
             DapServer.serve(System.in, System.out, policy);
             return 0;
@@ -70,6 +78,30 @@ public final class DapCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** --connect: the token from --token-file, else from dap-PORT.token in the private runtime directory. */
+    private int relay(PrintWriter err) {
+        int colon = connect.lastIndexOf(':');
+        String to = colon < 0 ? "127.0.0.1" : connect.substring(0, colon);
+        int p;
+        try {
+            p = Integer.parseInt(connect.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            p = -1;
+        }
+        if (p <= 0 || p > 65535) {
+            err.println("hvscope dap: --connect " + connect + ": expected [HOST:]PORT with a port in 1..65535");
+            return 1;
+        }
+        try {
+            Path file = tokenFile != null ? tokenFile : RuntimeDir.open().resolve("dap-" + p + ".token");
+            DapRelay.run(to, p, DapToken.readFrom(file), System.in, System.out);
+            return 0;
+        } catch (IOException e) {
+            err.println("hvscope dap: --connect " + connect + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Writes the token file (removed at exit) and says where the adapter listens and where its token is. */

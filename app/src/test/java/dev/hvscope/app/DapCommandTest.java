@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -81,10 +83,42 @@ class DapCommandTest {
             assertEquals("", exchange(port, request), "served without the token");
             String token = Files.readString(tokenFile).strip();
             assertTrue(exchange(port, "HVSCOPE-TOKEN " + token + "\r\n" + request).contains("\"success\":true"));
+
+            // what an IDE starts: hvscope dap --connect, a stdio adapter that relays to the port with the token
+            Process relay = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "dap", "--connect", "127.0.0.1:" + port, "--token-file", tokenFile.toString()).start();
+            try {
+                relay.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                relay.getOutputStream().flush();
+                assertTrue(readUntilSuccess(relay.getInputStream()).contains("\"success\":true"));
+            } finally {
+                relay.destroy();
+                relay.waitFor(10, TimeUnit.SECONDS);
+            }
         } finally {
             p.destroy();
             p.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void connect_withoutATokenFile_isOneLineAndStatus1(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("none.token");
+        int status = Main.run(new String[] {"dap", "--connect", "127.0.0.1:4711", "--token-file", missing.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, status);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("hvscope dap: --connect 127.0.0.1:4711: "), err.toString());
+    }
+
+    private static String readUntilSuccess(InputStream in) throws IOException {
+        StringBuilder got = new StringBuilder();
+        int b;
+        while (!got.toString().contains("\"success\":true") && (b = in.read()) >= 0) {
+            got.append((char) b);
+        }
+        return got.toString();
     }
 
     /** Sends text, answers what comes back up to an initialize response's success or the close. */
@@ -92,12 +126,7 @@ class DapCommandTest {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(30_000);
             s.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-            StringBuilder got = new StringBuilder();
-            int b;
-            while (!got.toString().contains("\"success\":true") && (b = s.getInputStream().read()) >= 0) {
-                got.append((char) b);
-            }
-            return got.toString();
+            return readUntilSuccess(s.getInputStream());
         }
     }
 

@@ -40,6 +40,19 @@ public final class DapToken {
         return new DapToken(HexFormat.of().formatHex(b));
     }
 
+    /**
+     * The token a {@link #writeTo} file holds.
+     *
+     * @throws IOException when it cannot be read or holds no token
+     */
+    public static DapToken readFrom(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (!text.matches("[0-9a-f]{" + 2 * BYTES + "}")) {
+            throw new IOException(file + " holds no hvscope dap token");
+        }
+        return new DapToken(text);
+    }
+
     public String hex() {
         return hex;
     }
