@@ -59,7 +59,8 @@ public final class DapServer {
                 onListening.accept(server.getLocalPort());
             }
             while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
+                Socket client = server.accept();
+                try (Socket s = client) {
                     s.setTcpNoDelay(true);   // small JSON-RPC messages: no Nagle delay (40 ms a reply otherwise)
                     if (admitted(s, token)) {
                         serve(s.getInputStream(), s.getOutputStream(), policy);
