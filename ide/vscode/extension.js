@@ -1,5 +1,10 @@
 // hvscope for VS Code: starts the Java language server (`hvscope lsp`) for VM configs and the
 // debug adapter (`hvscope dap`) for the `hvscope` debug type. Both speak stdio.
+//
+// Workspace trust: a folder's own ./hvscope launcher (a script that builds and runs whatever Maven
+// project it sits in) runs only in a trusted workspace; until then the language server is the
+// `hvscope` on PATH or the hvscope.command setting, which only the user's (machine) settings can
+// set. package.json declares this "limited" support and restricts the hvscope.* settings.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -8,17 +13,30 @@ const { LanguageClient } = require('vscode-languageclient/node');
 
 let client;
 
-/** The launcher: the setting, else ./hvscope in a workspace folder, else `hvscope` on PATH. */
-function launcher() {
-  const configured = vscode.workspace.getConfiguration('hvscope').get('command');
-  if (configured) {
-    return configured;
-  }
+/** ./hvscope in the first workspace folder that has one, else undefined. */
+function workspaceLauncher() {
   for (const folder of vscode.workspace.workspaceFolders || []) {
     const candidate = path.join(folder.uri.fsPath, 'hvscope');
     if (fs.existsSync(candidate)) {
       return candidate;
     }
+  }
+  return undefined;
+}
+
+/** The launcher: the setting, else ./hvscope of a workspace folder when the workspace is trusted, else `hvscope` on PATH. */
+function launcher() {
+  const configured = vscode.workspace.getConfiguration('hvscope').get('command');
+  if (configured) {
+    return configured;
+  }
+  const local = workspaceLauncher();
+  if (local && vscode.workspace.isTrusted) {
+    return local;
+  }
+  if (local) {
+    vscode.window.showInformationMessage(`hvscope: ${local} runs once you trust this workspace;`
+      + ' until then the language server is the hvscope on PATH (or the hvscope.command setting).');
   }
   return 'hvscope';
 }
@@ -100,6 +118,13 @@ async function showExitLog() {
   return log;
 }
 
+async function restartLanguageServer() {
+  if (client) {
+    await client.stop();
+  }
+  await startLanguageServer();
+}
+
 function activate(context) {
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory('hvscope', new AdapterFactory()),
@@ -122,12 +147,9 @@ function activate(context) {
     }),
     vscode.commands.registerCommand('hvscope.translateAddress', translateAddress),
     vscode.commands.registerCommand('hvscope.showExitLog', showExitLog),
-    vscode.commands.registerCommand('hvscope.restartLanguageServer', async () => {
-      if (client) {
-        await client.stop();
-      }
-      await startLanguageServer();
-    }),
+    vscode.commands.registerCommand('hvscope.restartLanguageServer', restartLanguageServer),
+    // trusted now: the folder's own launcher may run
+    vscode.workspace.onDidGrantWorkspaceTrust(restartLanguageServer),
   );
   return startLanguageServer();
 }

@@ -35,6 +35,25 @@ async function commandsOnASession(registered) {
   assert.match(registered.documents[1].content, /\| 1 \| npf \| 21 \| 0x80200044 \|/);
 }
 
+/**
+ * An untrusted folder with its own ./hvscope: neither the language server nor the debug adapter is
+ * started from it (the hvscope on PATH is), the user is told why, and once the workspace is trusted
+ * the language server is started again from the folder's launcher.
+ */
+async function untrustedWorkspace() {
+  const { registered, started, grantTrust } = await fake.activate(path.join(__dirname, '..'), workspaceDir, {}, false);
+  assert.strictEqual(started.length, 1);
+  assert.strictEqual(started[0].serverOptions.command, 'hvscope');
+  assert.strictEqual(registered.adapterFactories.hvscope.createDebugAdapterDescriptor({}).command, 'hvscope');
+  assert.match(registered.messages[0], /runs once you trust this workspace/);
+  await grantTrust();
+  assert.ok(started[0].stopped, 'the PATH language server was not stopped');
+  assert.strictEqual(started.length, 2);
+  assert.strictEqual(started[1].serverOptions.command, path.join(workspaceDir, 'hvscope'));
+  assert.strictEqual(registered.adapterFactories.hvscope.createDebugAdapterDescriptor({}).command,
+    path.join(workspaceDir, 'hvscope'));
+}
+
 fake.activate(path.join(__dirname, '..'), workspaceDir, {}).then(({ context, registered, started }) => {
   // the language server: ./hvscope of the workspace folder, `lsp`, for hvscope-vm documents
   assert.strictEqual(started.length, 1);
@@ -54,9 +73,16 @@ fake.activate(path.join(__dirname, '..'), workspaceDir, {}).then(({ context, reg
   assert.strictEqual(manifest.contributes.debuggers[0].type, 'hvscope');
   assert.ok(manifest.activationEvents.includes('onDebugResolve:hvscope'));
   assert.deepStrictEqual(manifest.contributes.languages[0].filenamePatterns, ['*.vm.toml']);
-  assert.strictEqual(context.subscriptions.length, 6);
+  assert.strictEqual(context.subscriptions.length, 7);
+  // workspace trust: limited support, the launcher setting out of a folder's reach
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.strictEqual(untrusted.supported, 'limited');
+  for (const key of ['hvscope.command', 'hvscope.lsp.args', 'hvscope.dap.args']) {
+    assert.ok(untrusted.restrictedConfigurations.includes(key), key + ' is not restricted');
+  }
+  assert.strictEqual(manifest.contributes.configuration.properties['hvscope.command'].scope, 'machine');
   return commandsOnASession(registered);
-}).then(() => {
+}).then(untrustedWorkspace).then(() => {
   fs.rmSync(workspaceDir, { recursive: true });
   console.log('activation test: ok');
 }).catch((e) => { console.error(e); process.exit(1); });

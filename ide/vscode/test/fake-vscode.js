@@ -11,22 +11,28 @@ class DebugAdapterExecutable {
 
 /**
  * Loads extensionDir/extension.js against the fakes (workspace folder `workspace`, hvscope.* settings
- * `settings` over the defaults) and activates it. Answers { context, registered, started }: the
- * extension context, the commands and adapter factories registered by id, the language clients started.
+ * `settings` over the defaults, a trusted workspace unless `trusted` is false) and activates it.
+ * Answers { context, registered, started, grantTrust }: the extension context, the commands and
+ * adapter factories registered by id, the messages shown, the language clients started (stopped ones
+ * get `stopped`), and a function that plays the user trusting the workspace.
  */
-async function activate(extensionDir, workspace, settings) {
-  const registered = { commands: {}, adapterFactories: {}, documents: [], requests: [], inputs: [] };
+async function activate(extensionDir, workspace, settings, trusted = true) {
+  const registered = { commands: {}, adapterFactories: {}, documents: [], requests: [], inputs: [], messages: [] };
+  const trustListeners = [];
   const started = [];
   const values = { command: '', 'lsp.args': ['lsp'], 'dap.args': ['dap'], ...settings };
   const fakeVscode = {
     workspace: {
       workspaceFolders: [{ uri: { fsPath: workspace } }],
+      isTrusted: trusted,
+      onDidGrantWorkspaceTrust: (listener) => { trustListeners.push(listener); return { dispose() {} }; },
       getConfiguration: () => ({ get: (key) => values[key] }),
       openTextDocument: (o) => { registered.documents.push(o); return Promise.resolve(o); },
     },
     window: {
       activeTextEditor: undefined,
       showWarningMessage: () => undefined,
+      showInformationMessage: (m) => { registered.messages.push(m); return Promise.resolve(); },
       // the test queues the answers the user would type
       showInputBox: () => Promise.resolve(registered.inputs.shift()),
       showTextDocument: () => Promise.resolve(),
@@ -47,7 +53,7 @@ async function activate(extensionDir, workspace, settings) {
       Object.assign(this, { id, name, serverOptions, clientOptions });
     }
     start() { started.push(this); return Promise.resolve(); }
-    stop() { return Promise.resolve(); }
+    stop() { this.stopped = true; return Promise.resolve(); }
   }
   const load = Module._load;
   Module._load = function (request, parent, isMain) {
@@ -62,7 +68,11 @@ async function activate(extensionDir, workspace, settings) {
     const ext = require(file);
     const context = { subscriptions: [] };
     await ext.activate(context);
-    return { context, registered, started };
+    const grantTrust = async () => {
+      fakeVscode.workspace.isTrusted = true;
+      for (const l of trustListeners) await l();
+    };
+    return { context, registered, started, grantTrust };
   } finally {
     Module._load = load;
   }

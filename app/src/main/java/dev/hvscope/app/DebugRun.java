@@ -37,6 +37,8 @@ final class DebugRun {
         CountDownLatch killed = new CountDownLatch(1);
         try (GdbServer server = GdbServer.start(target, at.host(), at.port(), killed::countDown)) {
             err.println("hvscope: gdb stub listening on " + server.host() + ":" + server.port());
+            ExposedAddress.warn("hvscope", at.host(), server.port(), "the gdb stub has no authentication; anyone"
+                    + " who reaches it can read and write the machine's memory and registers (use 127.0.0.1 and an ssh tunnel)", err);
             err.flush();
             if (!waitForGdb) {
                 target.resume();

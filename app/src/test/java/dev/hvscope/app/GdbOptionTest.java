@@ -1,6 +1,7 @@
 package dev.hvscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -50,6 +51,29 @@ class GdbOptionTest {
             assertEquals("+$W00#", readUntilHash(in));
         }
         assertEquals(0, status.get(20, TimeUnit.SECONDS));
+        assertFalse(err.toString().contains("warning"), err.toString());
+    }
+
+    @Test
+    void allInterfaces_printOneWarningThatNamesTheRisk() throws Exception {
+        StringWriter err = new StringWriter();
+        String elf = examples().resolve("tests/test_rv64i_alu.elf").toString();
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> Main.run(
+                new String[] {"-gdb", "tcp:0.0.0.0:0", "-S", "-bios", "none", "-kernel", elf, "-serial", "none"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+        Pattern warning = Pattern.compile("hvscope: warning: listening on 0\\.0\\.0\\.0:(\\d+), reachable from other"
+                + " machines: the gdb stub has no authentication[^\n]*\n");
+        Matcher m;
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!(m = warning.matcher(err.toString())).find()) {
+            assertTrue(System.currentTimeMillis() < deadline, "no warning: " + err);
+            Thread.sleep(20);
+        }
+        assertEquals(1, err.toString().split("warning", -1).length - 1, err.toString());
+        try (Socket s = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+            s.getOutputStream().write("$k#6b".getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(0, status.get(20, TimeUnit.SECONDS));
+        }
     }
 
     private static String readUntilHash(InputStream in) throws Exception {

@@ -6,19 +6,33 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 
-/** Runs the debug adapter over a pair of streams (stdio) or a TCP socket. */
+/**
+ * Runs the debug adapter over a pair of streams (stdio) or a TCP socket. On TCP each client must
+ * present the listener's {@link DapToken} first; launch requests may start what the
+ * {@link LaunchPolicy} allows.
+ */
 public final class DapServer {
+    /** How long a TCP client has to send its token line: a silent one must not hold the listener. */
+    static final int TOKEN_TIMEOUT_MS = 10_000;
+
     private DapServer() {
     }
 
-    /** Serves one client on the streams until they close; the target is ended afterwards. */
+    /** Serves one client on the streams until they close (only hvscope itself may be launched). */
     public static void serve(InputStream in, OutputStream out) {
-        HvscopeDebugAdapter adapter = new HvscopeDebugAdapter();
+        serve(in, out, LaunchPolicy.hvscopeOnly());
+    }
+
+    /** Serves one client on the streams until they close; the target is ended afterwards. */
+    public static void serve(InputStream in, OutputStream out, LaunchPolicy policy) {
+        HvscopeDebugAdapter adapter = new HvscopeDebugAdapter(policy);
         // The remote proxy implements HvscopeDebugClient, so the adapter can send hvscope/ events.
         Launcher<HvscopeDebugClient> launcher = DebugLauncher.createLauncher(adapter, HvscopeDebugClient.class, in, out);
         adapter.connect(launcher.getRemoteProxy());
@@ -34,18 +48,38 @@ public final class DapServer {
         }
     }
 
-    /** Serves clients on host:port one after another (each gets a fresh adapter). */
-    public static void serveTcp(String host, int port, java.util.function.IntConsumer onListening) throws IOException {
+    /**
+     * Serves clients on host:port one after another (each gets a fresh adapter), each only after
+     * it sent {@code token}'s line; a client that does not is disconnected before any request is read.
+     */
+    public static void serveTcp(String host, int port, DapToken token, LaunchPolicy policy, IntConsumer onListening)
+            throws IOException {
         try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getByName(host))) {
             if (onListening != null) {
                 onListening.accept(server.getLocalPort());
             }
             while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
+                Socket client = server.accept();
+                try (Socket s = client) {
                     s.setTcpNoDelay(true);   // small JSON-RPC messages: no Nagle delay (40 ms a reply otherwise)
-                    serve(s.getInputStream(), s.getOutputStream());
+                    if (admitted(s, token)) {
+                        serve(s.getInputStream(), s.getOutputStream(), policy);
+                    }
+                } catch (IOException e) {
+                    // this client's connection failed: serve the next
                 }
             }
+        }
+    }
+
+    private static boolean admitted(Socket s, DapToken token) throws IOException {
+        s.setSoTimeout(TOKEN_TIMEOUT_MS);
+        try {
+            return token.admits(s.getInputStream());
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            s.setSoTimeout(0);
         }
     }
 }

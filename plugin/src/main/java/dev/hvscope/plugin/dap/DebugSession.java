@@ -60,9 +60,23 @@ final class DebugSession {
     private final Map<String, String> exceptionConditions = new java.util.HashMap<>();
     private Map<String, Object> launchArgs;
     private boolean launched;
+    private final LaunchPolicy launchPolicy;
+
+    DebugSession() {
+        this(LaunchPolicy.hvscopeOnly());
+    }
+
+    DebugSession(LaunchPolicy launchPolicy) {
+        this.launchPolicy = launchPolicy;
+    }
 
     /** What the last stop was, for exceptionInfo and the Hypervisor scope. */
     record StopInfo(String reason, String description, long threadId, long pc) {
+    }
+
+    /** Which programs launch may start. */
+    LaunchPolicy launchPolicy() {
+        return launchPolicy;
     }
 
     void setClient(IDebugProtocolClient client) {

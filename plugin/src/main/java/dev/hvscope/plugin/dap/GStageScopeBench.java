@@ -81,7 +81,7 @@ public final class GStageScopeBench {
                 .serial(SerialMode.NONE).build();
         try (VirtMachine machine = VirtMachine.create(config)) {
             GdbServer server = GdbServer.start(new FullSystemDebuggee(machine), "127.0.0.1", 0, null);
-            try (Client c = new Client()) {
+            try (Client c = new Client(LaunchPolicy.hvscopeOnly())) {
                 Map<String, Object> args = new HashMap<>();
                 args.put("port", server.port());
                 args.put("elf", elf.toString());
@@ -96,7 +96,7 @@ public final class GStageScopeBench {
 
     /** Over QEMU's stub: {@code qemu} started by the adapter's launch request, {@code -bios none -kernel elf}. */
     public static Result qemu(String qemu, Path elf, int runs) throws Exception {
-        try (Client c = new Client()) {
+        try (Client c = new Client(LaunchPolicy.allowing(List.of(qemu)))) {
             Map<String, Object> args = new HashMap<>();
             args.put("command", List.of(qemu, "-machine", "virt", "-cpu", "rv64", "-m", "128M", "-nographic",
                     "-bios", "none", "-kernel", elf.toString(), "-S", "-gdb", "tcp:127.0.0.1:${port}"));
@@ -145,12 +145,12 @@ public final class GStageScopeBench {
         private final Socket socket;
         private final java.util.concurrent.Future<Void> listening;
 
-        Client() throws IOException {
+        Client(LaunchPolicy policy) throws IOException {
             ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             Thread t = new Thread(() -> {
                 try (ServerSocket l = listener; Socket s = l.accept()) {
                     s.setTcpNoDelay(true);   // as stdio: no Nagle delay on small JSON-RPC messages
-                    DapServer.serve(s.getInputStream(), s.getOutputStream());
+                    DapServer.serve(s.getInputStream(), s.getOutputStream(), policy);
                 } catch (IOException e) {
                     // the benchmark ended
                 }

@@ -60,10 +60,16 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * dead adapter. Requests the table does not list answer with lsp4j's "unsupported" error.
  */
 public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeRequests {
-    private final DebugSession session = new DebugSession();
+    private final DebugSession session;
     private final Map<String, RequestHandler<?, ?>> handlers = new HashMap<>();
 
     public HvscopeDebugAdapter() {
+        this(LaunchPolicy.hvscopeOnly());
+    }
+
+    /** An adapter whose launch requests may start what {@code launchPolicy} allows. */
+    public HvscopeDebugAdapter(LaunchPolicy launchPolicy) {
+        session = new DebugSession(launchPolicy);
         registerHandlers();
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * launch: starts the debuggee with its stub and connects. Arguments: {@code program} or {@code
+ * launch: starts the debuggee with its stub and connects, if the {@link LaunchPolicy} allows the program. Arguments: {@code program} or {@code
  * vmConfig} (see {@link ProgramLaunch}), or {@code command} (array or
  * string; {@code ${port}} is replaced by a free port, else {@code port} must be given), {@code
  * port}, {@code host} (127.0.0.1), {@code cwd}, {@code elf} (paths, or
@@ -46,12 +46,14 @@ final class LaunchHandler implements RequestHandler<Map<String, Object>, Void> {
         for (String s : command) {
             cmd.add(s.replace("${port}", Integer.toString(port)));
         }
+        String cwd = Args.string(args, "cwd", null);
+        Path dir = cwd == null ? null : Path.of(cwd);
+        cmd = session.launchPolicy().vet(cmd, dir);
         TargetConnector.loadElfs(session, args);
         session.setStopOnEntry(Args.bool(args, "stopOnEntry", true));
-        String cwd = Args.string(args, "cwd", null);
         DebuggeeProcess p;
         try {
-            p = DebuggeeProcess.start(cmd, cwd == null ? null : Path.of(cwd), session::output);
+            p = DebuggeeProcess.start(cmd, dir, session::output);
         } catch (IOException e) {
             throw DapError.failed("cannot start " + cmd.get(0) + ": " + e.getMessage());
         }

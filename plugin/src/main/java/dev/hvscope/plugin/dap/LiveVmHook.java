@@ -34,9 +34,9 @@ final class LiveVmHook {
         Path config = cwd == null ? Path.of(vmConfig) : Path.of(cwd).resolve(vmConfig);
         SessionControlServer server = null;
         try {
-            server = SessionControlServer.start(session, vmConfig);
             LiveSessionRegistry reg = LiveSessionRegistry.standard();
-            Path entry = reg.register(config, server.port());
+            server = SessionControlServer.start(session, vmConfig, reg.newSocket());
+            Path entry = reg.register(config, server.path());
             LIVE.put(session, new Registration(server, entry, reg));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> reg.remove(entry)));
         } catch (IOException | RuntimeException e) {

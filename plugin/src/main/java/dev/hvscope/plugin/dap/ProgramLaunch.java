@@ -31,8 +31,9 @@ import java.util.Optional;
  * DRAM base), else to {@code default} (OpenSBI boots it in S-mode). ARGS come last, so a
  * {@code -bios} there wins. {@code elf} defaults to the program.</li>
  * </ul>
- * The executable is {@code hvscope} when given; else this JVM running hvscope's main class from the
- * adapter's own class path (the fat jar when the adapter runs as {@code hvscope dap}).
+ * The executable is {@code hvscope} when given (a program the adapter was told to allow, see
+ * {@link LaunchPolicy}); else this JVM running hvscope's main class from the adapter's own class
+ * path (the fat jar when the adapter runs as {@code hvscope dap}).
  */
 final class ProgramLaunch {
     /** hvscope's command-line entry point (app module). */
@@ -102,10 +103,19 @@ final class ProgramLaunch {
         if (!given.isEmpty()) {
             return given;
         }
-        Optional<String> java = ProcessHandle.current().info().command();
-        if (java.isEmpty() || !mainClassVisible()) {
+        List<String> self = self();
+        if (self == null) {
             throw DapError.badArgs("give 'hvscope' (the path of the hvscope launcher): this adapter does not run"
                     + " inside hvscope's jar, so it cannot start hvscope itself");
+        }
+        return new ArrayList<>(self);
+    }
+
+    /** This JVM running hvscope's main class from the adapter's class path, or null outside hvscope's jar. */
+    static List<String> self() {
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (java.isEmpty() || !mainClassVisible()) {
+            return null;
         }
         List<String> cmd = new ArrayList<>(List.of(java.get(), "-cp", classPath()));
         String home = System.getProperty("hvscope.home");

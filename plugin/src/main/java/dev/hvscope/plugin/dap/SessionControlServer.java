@@ -4,9 +4,11 @@ import dev.hvscope.plugin.live.SessionControl;
 import dev.hvscope.plugin.rspclient.RspClient;
 import dev.hvscope.plugin.rspclient.StopReply;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.hvscope.plugin.live.UnixSockets;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +20,8 @@ import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /**
- * The adapter's loopback control endpoint for one session ({@link SessionControl}): other hvscope
+ * The adapter's control endpoint for one session, a Unix domain socket in the private runtime
+ * directory ({@link SessionControl}): other hvscope
  * processes switch the live VM's pflash mode through it. A stopped target is switched at once, the
  * session's own way ({@link PflashModeSwitch}: {@code monitor pflash} on a hosted VM); a running one
  * is interrupted, switched at that stop by the stop waiter ({@link #atStop}) and run on, unreported.
@@ -30,7 +33,8 @@ final class SessionControlServer implements SessionControl, AutoCloseable {
     static final long RUNNING_SWITCH_TIMEOUT_MS = 5_000;
     static final long INTERRUPT_EVERY_MS = 1_000;
     private static final String MODE_REPLY = "pflash mode: ";
-    private final ServerSocket socket;
+    private final ServerSocketChannel socket;
+    private final Path path;
     /** The connection the session had when registered: to interrupt a running target. */
     private final RspClient rsp;
     private final AtomicReference<PendingSwitch> pending = new AtomicReference<>();
@@ -44,33 +48,34 @@ final class SessionControlServer implements SessionControl, AutoCloseable {
     private record PendingSwitch(String mode, CompletableFuture<PflashModeResult> done) {
     }
 
-    private SessionControlServer(DebugSession session, String config) throws IOException {
+    private SessionControlServer(DebugSession session, String config, Path path) throws IOException {
         this.session = session;
         this.config = config;
         this.rsp = session.rsp();
-        this.socket = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        this.path = path;
+        this.socket = UnixSockets.listen(path);
     }
 
-    /** Listens on a free loopback port; {@code config} names the VM config in messages. */
-    static SessionControlServer start(DebugSession session, String config) throws IOException {
-        SessionControlServer s = new SessionControlServer(session, config);
+    /** Listens on the Unix domain socket {@code path}; {@code config} names the VM config in messages. */
+    static SessionControlServer start(DebugSession session, String config, Path path) throws IOException {
+        SessionControlServer s = new SessionControlServer(session, config, path);
         s.threads.submit(s::acceptLoop);
         return s;
     }
 
-    int port() {
-        return socket.getLocalPort();
+    Path path() {
+        return path;
     }
 
     private void acceptLoop() {
-        while (!socket.isClosed()) {
+        while (socket.isOpen()) {
             try {
-                Socket c = socket.accept();
+                SocketChannel c = socket.accept();
                 Launcher<SessionControl> l = new Launcher.Builder<SessionControl>()
                         .setLocalService(this)
                         .setRemoteInterface(SessionControl.class)
-                        .setInput(c.getInputStream())
-                        .setOutput(c.getOutputStream())
+                        .setInput(UnixSockets.in(c))
+                        .setOutput(UnixSockets.out(c))
                         .setExecutorService(threads)
                         .create();
                 threads.submit(() -> {
@@ -178,8 +183,9 @@ final class SessionControlServer implements SessionControl, AutoCloseable {
     public void close() {
         try {
             socket.close();
+            Files.deleteIfExists(path);
         } catch (IOException e) {
-            // closed already
+            // closed or removed already
         }
         threads.shutdownNow();
     }

@@ -9,27 +9,27 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Debug sessions that run a VM from a config file, so the language server (another process) can
  * find the live VM of the file it edits. One small JSON file per session: {@code {"pid", "config",
- * "port"}} — the adapter's process id, the config's real path, its loopback control port (see
- * {@link SessionControl}). Written by the adapter when the session starts, removed when it ends;
- * a file whose process is gone, or that cannot be read, is passed over.
+ * "socket"}} — the adapter's process id, the config's real path, the Unix domain socket of its
+ * control channel (see {@link SessionControl}). Written by the adapter when the session starts,
+ * removed when it ends; a file whose process is gone, or that cannot be read, is passed over.
  *
- * <p>The directory: {@code $XDG_RUNTIME_DIR/hvscope/sessions} when that runtime dir exists (per
- * user, private), else {@code java.io.tmpdir/hvscope-$USER/sessions}; the system property
- * {@value #DIR_PROPERTY} overrides both (tests, sandboxes).
+ * <p>The directory: {@code sessions} in the private {@link RuntimeDir} (0700, this user's), so no
+ * other user can read the registry or reach the sockets; a registry in a directory that is not
+ * private is neither written nor read.
  */
 public final class LiveSessionRegistry {
-    public static final String DIR_PROPERTY = "hvscope.sessions";
+    private static final AtomicInteger SOCKETS = new AtomicInteger();
     private final Path dir;
 
     /** One registered session. */
-    public record Entry(long pid, Path config, int port, Path file) {
+    public record Entry(long pid, Path config, Path socket, Path file) {
     }
 
     public LiveSessionRegistry(Path dir) {
@@ -38,37 +38,29 @@ public final class LiveSessionRegistry {
 
     /** The registry every hvscope process of this user shares. */
     public static LiveSessionRegistry standard() {
-        String override = System.getProperty(DIR_PROPERTY);
-        if (override != null && !override.isEmpty()) {
-            return new LiveSessionRegistry(Path.of(override));
-        }
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isEmpty() && Files.isDirectory(Path.of(runtime))) {
-            return new LiveSessionRegistry(Path.of(runtime, "hvscope", "sessions"));
-        }
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return new LiveSessionRegistry(Path.of(System.getProperty("java.io.tmpdir"), "hvscope-" + user, "sessions"));
+        return new LiveSessionRegistry(RuntimeDir.location().resolve("sessions"));
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** Registers this process's session for {@code config}; returns the entry's file, for {@link #remove}. */
-    public Path register(Path config, int port) throws IOException {
-        Files.createDirectories(dir);
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // the sessions dir only
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system, or not ours to change: the entries still work
-        }
+    /** A fresh path for this process's next control socket, in the registry's (private) directory. */
+    public Path newSocket() throws IOException {
+        return openDir().resolve(ProcessHandle.current().pid() + "-" + SOCKETS.incrementAndGet() + ".sock");
+    }
+
+    /** Registers this process's session for {@code config}, reachable on {@code socket}; returns the entry's file, for {@link #remove}. */
+    public Path register(Path config, Path socket) throws IOException {
+        openDir();
         long pid = ProcessHandle.current().pid();
         JsonObject o = new JsonObject();
         o.addProperty("pid", pid);
         o.addProperty("config", realPath(config).toString());
-        o.addProperty("port", port);
-        Path file = dir.resolve(pid + "-" + port + ".json");
-        Path tmp = dir.resolve(pid + "-" + port + ".json.tmp");
+        o.addProperty("socket", socket.toString());
+        String name = socket.getFileName().toString().replace(".sock", "");
+        Path file = dir.resolve(name + ".json");
+        Path tmp = dir.resolve(name + ".json.tmp");
         Files.writeString(tmp, o.toString(), StandardCharsets.UTF_8);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -76,6 +68,12 @@ public final class LiveSessionRegistry {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
+    }
+
+    /** The registry's directory, created private (it and its parent) or refused ({@link RuntimeDir#check}). */
+    private Path openDir() throws IOException {
+        RuntimeDir.createPrivate(dir.toAbsolutePath().getParent());
+        return RuntimeDir.createPrivate(dir);
     }
 
     public void remove(Path entry) {
@@ -90,6 +88,12 @@ public final class LiveSessionRegistry {
     public List<Entry> sessionsFor(Path config) {
         List<Entry> out = new ArrayList<>();
         Path wanted = realPath(config);
+        try {
+            RuntimeDir.check(dir.toAbsolutePath().getParent());
+            RuntimeDir.check(dir);
+        } catch (IOException | RuntimeException e) {
+            return out; // none yet, or a directory someone else may have written: trust none of it
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path f : files) {
                 Entry e = read(f);
@@ -106,7 +110,8 @@ public final class LiveSessionRegistry {
     private static Entry read(Path f) {
         try {
             JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
-            return new Entry(o.get("pid").getAsLong(), Path.of(o.get("config").getAsString()), o.get("port").getAsInt(), f);
+            return new Entry(o.get("pid").getAsLong(), Path.of(o.get("config").getAsString()),
+                    Path.of(o.get("socket").getAsString()), f);
         } catch (IOException | RuntimeException e) {
             return null; // half-written, foreign or broken: not a session
         }

@@ -5,8 +5,8 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
 
 /**
- * What a debug adapter running a hosted VM serves on its loopback control port (JSON-RPC with LSP
- * framing), so that other hvscope processes (the language server's pflash lens) can act on the
+ * What a debug adapter running a hosted VM serves on its control socket (a Unix domain socket in
+ * the private {@link RuntimeDir}; JSON-RPC with LSP framing), so that other hvscope processes (the language server's pflash lens) can act on the
  * live VM. Found through {@link LiveSessionRegistry}.
  */
 @JsonSegment("hvscope")

@@ -4,10 +4,9 @@ import dev.hvscope.plugin.live.LiveSessionRegistry;
 import dev.hvscope.plugin.live.SessionControl;
 import dev.hvscope.plugin.live.SessionControl.PflashModeParams;
 import dev.hvscope.plugin.live.SessionControl.PflashModeResult;
+import dev.hvscope.plugin.live.UnixSockets;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /**
  * From the pflash lens to the VM running from the same file under a debug adapter: looks the file
- * up in the {@link LiveSessionRegistry} and asks each adapter found, over its loopback control
- * port, to switch the live VM ({@code hvscope/setPflashMode}).
+ * up in the {@link LiveSessionRegistry} and asks each adapter found, over its control socket, to switch the live VM ({@code hvscope/setPflashMode}).
  */
 final class LiveVmLink {
     static final int TIMEOUT_MS = 5_000;
@@ -53,26 +51,25 @@ final class LiveVmLink {
         boolean switched = false;
         List<String> said = new ArrayList<>();
         for (LiveSessionRegistry.Entry e : sessions) {
-            PflashModeResult r = call(e.port(), mode);
+            PflashModeResult r = call(e.socket(), mode);
             switched |= r.switched;
             said.add(r.message);
         }
         return new Outcome(switched, String.join("; ", said));
     }
 
-    private static PflashModeResult call(int port, String mode) {
+    private static PflashModeResult call(Path socket, String mode) {
         ExecutorService listener = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "hvscope-live-vm-link");
             t.setDaemon(true);
             return t;
         });
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MS);
+        try (SocketChannel s = UnixSockets.connect(socket)) {
             Launcher<SessionControl> l = new Launcher.Builder<SessionControl>()
                     .setLocalService(new Object())
                     .setRemoteInterface(SessionControl.class)
-                    .setInput(s.getInputStream())
-                    .setOutput(s.getOutputStream())
+                    .setInput(UnixSockets.in(s))
+                    .setOutput(UnixSockets.out(s))
                     .setExecutorService(listener)
                     .create();
             java.util.concurrent.Future<Void> listening = l.startListening();
@@ -84,7 +81,7 @@ final class LiveVmLink {
                 listening.cancel(true); // stop reading before the socket closes: no "Socket closed" noise
             }
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return new PflashModeResult(false, null, "the debug adapter on port " + port + " did not answer: " + e);
+            return new PflashModeResult(false, null, "the debug adapter at " + socket + " did not answer: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new PflashModeResult(false, null, "interrupted");

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,10 +42,23 @@ public final class DapTestClient implements HvscopeDebugClient, AutoCloseable {
      * threads (the debuggee's output pumps).
      */
     DapTestClient() throws IOException {
+        this(testPolicy());
+    }
+
+    /** What the tests' adapters may launch: QEMU when installed, and {@code true} (a program that never opens a port). */
+    static LaunchPolicy testPolicy() {
+        List<String> programs = new ArrayList<>(List.of("true"));
+        if (Qemu.installed()) {
+            programs.add(Qemu.BINARY);
+        }
+        return LaunchPolicy.allowing(programs);
+    }
+
+    DapTestClient(LaunchPolicy policy) throws IOException {
         ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         serverThread = new Thread(() -> {
             try (ServerSocket l = listener; Socket s = l.accept()) {
-                DapServer.serve(s.getInputStream(), s.getOutputStream());
+                DapServer.serve(s.getInputStream(), s.getOutputStream(), policy);
             } catch (IOException e) {
                 // the test ended
             }

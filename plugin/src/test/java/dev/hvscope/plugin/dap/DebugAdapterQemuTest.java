@@ -505,7 +505,8 @@ class DebugAdapterQemuTest {
         assertTrue(error(c.server.launch(Map.of("elf", "x"))).contains("command"));
         assertTrue(error(c.server.launch(Map.of("command", 42))).contains("command"));
         assertTrue(error(c.server.attach(Map.of("port", "none"))).contains("integer"));
-        assertTrue(error(c.server.launch(Map.of("command", List.of("/nonexistent/qemu", "${port}")))).contains("cannot start"));
+        assertTrue(error(c.server.launch(Map.of("command", List.of("/nonexistent/qemu", "${port}")))).contains("--allow-program"));
+        assertTrue(error(c.server.launch(Map.of("command", List.of("sh", "-c", "id ${port}")))).contains("--allow-program /"));
         // a command that never opens its gdb port: the connection attempt gives up when it exits
         assertTrue(error(c.server.launch(Map.of("command", List.of("true", "${port}")))).contains("cannot connect"));
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hvscope.plugin.dap.HostedDapSession;
 import dev.hvscope.plugin.live.LiveSessionRegistry;
+import dev.hvscope.plugin.live.RuntimeDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +35,13 @@ class LiveLensTest {
 
     @BeforeAll
     static void privateRegistry() {
-        registryDir = dir.resolve("sessions");
-        System.setProperty(LiveSessionRegistry.DIR_PROPERTY, registryDir.toString());
+        System.setProperty(RuntimeDir.PROPERTY, dir.resolve("run").toString());
+        registryDir = dir.resolve("run").resolve("sessions");
     }
 
     @AfterAll
     static void standardRegistry() {
-        System.clearProperty(LiveSessionRegistry.DIR_PROPERTY);
+        System.clearProperty(RuntimeDir.PROPERTY);
     }
 
     private static <T> T get(CompletableFuture<T> f) throws Exception {
@@ -134,14 +135,14 @@ class LiveLensTest {
 
     @Test
     void lensWithoutLiveVm_andABrokenRegistry_stillFlipsTheFile() throws Exception {
-        Files.createDirectories(registryDir);
+        RuntimeDir.open("sessions");
         Path config = dir.resolve("alone.vm.toml");
         Files.writeString(config, "[devices.pflash]\ngpa = 0x2200_0000\nmode = \"passthrough\"\n");
         Files.writeString(registryDir.resolve("broken.json"), "{ this is not json");
         Files.writeString(registryDir.resolve("foreign.json"), "[1, 2, 3]");
         // a session of a process that is gone: ignored, never called
         Files.writeString(registryDir.resolve("dead.json"), "{\"pid\": " + deadPid() + ", \"config\": \""
-                + LiveSessionRegistry.realPath(config) + "\", \"port\": 1}");
+                + LiveSessionRegistry.realPath(config) + "\", \"socket\": \"/nonexistent.sock\"}");
         try (LspTestClient lsp = new LspTestClient()) {
             String uri = config.toUri().toString();
             lsp.open(uri, Files.readString(config));
@@ -160,13 +161,14 @@ class LiveLensTest {
         LiveSessionRegistry r = new LiveSessionRegistry(dir.resolve("own-registry"));
         Path config = dir.resolve("r.vm.toml");
         Files.writeString(config, "");
-        Path mine = r.register(config, 4711);
+        Path socket = r.newSocket();
+        Path mine = r.register(config, socket);
         Files.writeString(r.dir().resolve("dead.json"), "{\"pid\": " + deadPid() + ", \"config\": \""
-                + LiveSessionRegistry.realPath(config) + "\", \"port\": 4712}");
+                + LiveSessionRegistry.realPath(config) + "\", \"socket\": \"/nonexistent.sock\"}");
         Files.writeString(r.dir().resolve("half.json"), "{\"pid\": ");
         List<LiveSessionRegistry.Entry> found = r.sessionsFor(dir.resolve(".").resolve("r.vm.toml"));
         assertEquals(1, found.size(), found::toString);
-        assertEquals(4711, found.get(0).port());
+        assertEquals(socket, found.get(0).socket());
         assertEquals(ProcessHandle.current().pid(), found.get(0).pid());
         r.remove(mine);
         assertFalse(Files.exists(mine));
