@@ -26,7 +26,13 @@ final class BreakpointResults {
 
     /** Plants (or defers, while running) and fills verified/message: pending entries until connected. */
     static void apply(DebugSession session, BreakpointTable.Source source, List<BreakpointTable.Entry> entries) {
-        session.breakpoints().replace(source, entries);
+        apply(session, source, null, entries);
+    }
+
+    /** As {@link #apply(DebugSession, BreakpointTable.Source, List)}, for the line breakpoints of one file. */
+    static void apply(DebugSession session, BreakpointTable.Source source, String file,
+                      List<BreakpointTable.Entry> entries) {
+        session.breakpoints().replace(source, file, entries);
         for (BreakpointTable.Entry e : entries) {
             if (e.addr != -1 && !session.connected()) {
                 e.verified = false;

@@ -4,8 +4,8 @@ import dev.hvscope.plugin.rspclient.BreakpointKind;
 import dev.hvscope.plugin.rspclient.RspClient;
 import dev.hvscope.plugin.rspclient.RspException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every breakpoint the client asked for, by the request that set it (each set* request replaces
- * its own kind), and what is planted in the stub: one {@code Z0} per distinct code address
+ * Every breakpoint the client asked for, by the request that set it, and what is planted in the
+ * stub. As DAP defines them, each setBreakpoints request replaces the line breakpoints of its own
+ * source file only; each other set* request replaces its whole kind. What is planted is one {@code Z0} per distinct code address
  * whatever the kinds that want it, one {@code Z2..Z4} per watchpoint.
  */
 final class BreakpointTable {
@@ -64,7 +65,11 @@ final class BreakpointTable {
     private record Planted(BreakpointKind kind, long addr, int length) {
     }
 
-    private final Map<Source, List<Entry>> bySource = new EnumMap<>(Source.class);
+    /** What one set* request replaces: a kind, and for line breakpoints one source file. */
+    private record Group(Source source, String file) {
+    }
+
+    private final Map<Group, List<Entry>> bySource = new LinkedHashMap<>();
     private final Set<Planted> planted = new LinkedHashSet<>();
     private final Map<Planted, String> failures = new HashMap<>();
     private int nextId = 1;
@@ -73,13 +78,20 @@ final class BreakpointTable {
         return nextId++;
     }
 
-    /**
-     * Replaces the breakpoints of one kind. A mode set by hvscope/setBreakpointMode carries over to
-     * a new breakpoint at the same address that names no mode of its own (clients without a modes
-     * UI send their breakpoints again, with new ids, whenever one changes).
-     */
+    /** Replaces the breakpoints of one kind other than {@link Source#LINE}. */
     synchronized void replace(Source source, List<Entry> entries) {
-        for (Entry old : bySource.getOrDefault(source, List.of())) {
+        replace(source, null, entries);
+    }
+
+    /**
+     * Replaces the breakpoints of one kind (line breakpoints: of one source file, whatever key the
+     * caller gives it). A mode set by hvscope/setBreakpointMode carries over to a new breakpoint at
+     * the same address that names no mode of its own (clients without a modes UI send their
+     * breakpoints again, with new ids, whenever one changes).
+     */
+    synchronized void replace(Source source, String file, List<Entry> entries) {
+        Group group = new Group(source, source == Source.LINE ? file : null);
+        for (Entry old : bySource.getOrDefault(group, List.of())) {
             if (!old.modeSetByRequest) {
                 continue;
             }
@@ -90,7 +102,7 @@ final class BreakpointTable {
                 }
             }
         }
-        bySource.put(source, new ArrayList<>(entries));
+        bySource.put(group, new ArrayList<>(entries));
     }
 
     /** Inserts and removes stub breakpoints so the stub holds exactly what the entries want. */
@@ -181,15 +193,22 @@ final class BreakpointTable {
         }
     }
 
+    /** Every entry of a kind (line breakpoints: of every file), in request order. */
     synchronized List<Entry> entries(Source source) {
-        return new ArrayList<>(bySource.getOrDefault(source, List.of()));
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<Group, List<Entry>> m : bySource.entrySet()) {
+            if (m.getKey().source() == source) {
+                out.addAll(m.getValue());
+            }
+        }
+        return out;
     }
 
     /** Code breakpoints at pc (any source), in request order. */
     synchronized List<Entry> codeAt(long pc) {
         List<Entry> out = new ArrayList<>();
-        for (Map.Entry<Source, List<Entry>> m : bySource.entrySet()) {
-            if (m.getKey() == Source.DATA) {
+        for (Map.Entry<Group, List<Entry>> m : bySource.entrySet()) {
+            if (m.getKey().source() == Source.DATA) {
                 continue;
             }
             for (Entry e : m.getValue()) {
@@ -204,7 +223,7 @@ final class BreakpointTable {
     /** Data breakpoints covering addr. */
     synchronized List<Entry> dataAt(long addr) {
         List<Entry> out = new ArrayList<>();
-        for (Entry e : bySource.getOrDefault(Source.DATA, List.of())) {
+        for (Entry e : entries(Source.DATA)) {
             if (Long.compareUnsigned(addr - e.addr, Math.max(1, e.length)) < 0) {
                 out.add(e);
             }
@@ -232,10 +251,12 @@ final class BreakpointTable {
         if (first == null || first.source == Source.EXIT_VECTOR || first.source == Source.STEP_OVER) {
             return null;
         }
-        for (Entry e : bySource.get(first.source)) {
-            if (e.id == id) {
-                e.mode = mode;
-                e.modeSetByRequest = mode != null;
+        for (List<Entry> list : bySource.values()) {
+            for (Entry e : list) {
+                if (e.id == id) {
+                    e.mode = mode;
+                    e.modeSetByRequest = mode != null;
+                }
             }
         }
         return first;

@@ -56,7 +56,7 @@ final class SetBreakpointsHandler implements RequestHandler<SetBreakpointsArgume
             perRequest.add(mine);
             firsts.add(targets.isEmpty() ? null : targets.get(0));
         }
-        BreakpointResults.apply(session, BreakpointTable.Source.LINE, entries);
+        BreakpointResults.apply(session, BreakpointTable.Source.LINE, sourceKey(source, file), entries);
         Breakpoint[] out = new Breakpoint[bps.length];
         for (int i = 0; i < bps.length; i++) {
             List<BreakpointTable.Entry> mine = perRequest.get(i);
@@ -87,6 +87,14 @@ final class SetBreakpointsHandler implements RequestHandler<SetBreakpointsArgume
         SetBreakpointsResponse r = new SetBreakpointsResponse();
         r.setBreakpoints(out);
         return r;
+    }
+
+    /** The file a request's line breakpoints belong to (a request replaces only that file's). */
+    private static String sourceKey(Source source, Path file) {
+        if (file != null) {
+            return file.toAbsolutePath().normalize().toString();
+        }
+        return "sourceReference:" + source.getSourceReference();
     }
 
     private static BreakpointTable.Entry entry(int id, long addr, SourceBreakpoint sb) {
