@@ -365,4 +365,83 @@ class JitCalledInstructionTest {
         assertEquals(Asm.r(0x01, 2, 1, DYN, 3, FP) & 0xffff_ffffL, t.mtval());
         assertEquals(1 + 3 * 5 + 3 + 2 + 1, t.retired());   // csrrw, 3 passes, csrrc addi jal, x1++ x4+=x8, wfi
     }
+
+    private static void attachSink(Hart h) {
+        h.bus.attach(0x1000_0000L, new dev.hvscope.core.bus.MmioDevice() {
+            @Override
+            public long size() {
+                return 0x1000;
+            }
+
+            @Override
+            public long read(long offset, int size) {
+                return 0;
+            }
+
+            @Override
+            public void write(long offset, int size, long value) {
+            }
+
+            @Override
+            public String name() {
+                return "sink";
+            }
+        });
+    }
+
+    /** A loop whose called instruction writes a device every pass; each batch's count and end pc. */
+    private String deviceWritingLoop(boolean jit, int deviceWrite) {
+        Jit.setEnabled(jit);
+        Jit.setThreshold(1);
+        Hart h = newHart(new int[] {Asm.addi(1, 1, 1), deviceWrite, Asm.addi(2, 2, 1), Asm.bne(1, 3, -12), Asm.WFI});
+        attachSink(h);
+        h.reset(RAM);   // after attaching, as a machine does
+        h.mstatus |= Status.FS;
+        h.x[10] = 0x1000_0000L;
+        h.x[3] = 40;
+        StringBuilder batches = new StringBuilder();
+        for (int k = 0; k < 30; k++) {
+            batches.append(Executor.run(h, 1000)).append('@').append(Long.toHexString(h.pc)).append(' ');
+        }
+        return batches.toString();
+    }
+
+    @Test
+    void deviceWriteByACalledFpStore_endsTheBatchRightAfterIt() {
+        // fsd and fsw (AMOs, LR and SC outside RAM raise access faults, so they never write a device)
+        for (int write : new int[] {fsd(1, 10, 0), Asm.s(4, 1, 10, 2, 0x27)}) {
+            assertTrue(Decoder.decode(write) == Opcode.FSD || Decoder.decode(write) == Opcode.FSW);
+            String interpreted = deviceWritingLoop(false, write);
+            assertEquals(interpreted, deviceWritingLoop(true, write));
+            assertTrue(interpreted.startsWith("2@80000008 4@80000008 4@80000008"), interpreted);
+        }
+    }
+
+    @Test
+    void translatedLoopOfFpAndAmoCalls_allocatesNothingOnceTranslated() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "no allocation counter on this JVM");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        Jit.setEnabled(true);
+        Jit.setThreshold(1);
+        // loop: fld f1; fmadd.d f2 = f1*f1+f2; fsd f2; amoadd.d x3; lr.d/sc.d; x1++; beq x1, x9, out (never); j loop
+        int[] sample = fpSample(2, 1, 2);
+        Hart h = newHart(new int[] {fld(1, 8, 0), sample[11], fsd(2, 8, 8), amo(0x00, 3, 3, 8, 1), amo(0x02, 3, 4, 8, 0),
+            amo(0x03, 3, 5, 8, 4), Asm.addi(1, 1, 1), Asm.b(12, 9, 1, 0), jal(0, -32), Asm.WFI, Asm.WFI});
+        h.x[8] = DATA;
+        h.x[9] = -1;
+        for (int k = 0; k < 500; k++) {
+            Executor.run(h, 10_000);   // translate, and let HotSpot compile the block
+        }
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        long retired = 0;
+        for (int k = 0; k < 500; k++) {
+            retired += Executor.run(h, 10_000);
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertEquals(5_000_000, retired);
+        assertEquals(0, allocated / 4096, "allocated " + allocated + " bytes");
+    }
 }
