@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * and FP registers, CSRs) with the block translator forced on as with the interpreter alone. The translator
  * runs twice: translating a block the first time its head is reached (every block is translated,
  * but only as far as the decode cache already holds its instructions, so blocks are short) and at
- * the second visit (longer blocks, loops inside them). The programs are built for RV64GC, so
+ * the second visit (longer blocks, loops inside them). The F/D vector program, translated,
+ * also prints exactly the results and flags QEMU printed for it. The programs are built for RV64GC, so
  * most of their code is compressed.
  */
 class JitEquivalenceTest {
@@ -126,5 +128,24 @@ class JitEquivalenceTest {
                 }
             }
         }));
+    }
+
+    /** Lines of an F/D vector listing: one per executed instruction, and the trailer. */
+    private static List<String> vectorLines(String text) {
+        return text.replace("\r", "").lines().filter(l -> l.startsWith("f") || l.startsWith("end ")).toList();
+    }
+
+    @Test
+    void fpVectorProgram_translated_printsWhatQemuPrinted() throws IOException {
+        Path elf = GuestRun.examples().resolve("fp-vectors/fpvectors.elf");
+        assumeTrue(Files.exists(elf), "no examples/fp-vectors/fpvectors.elf");
+        String qemu;
+        try (var in = getClass().getResourceAsStream("/fp/qemu-vectors.txt")) {
+            qemu = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Outcome translated = run(elf, 1, true, 1);
+        List<String> expected = vectorLines(qemu);
+        assertTrue(expected.size() > 4000, "vector file of " + expected.size() + " lines");
+        assertEquals(expected, vectorLines(translated.output()));
     }
 }
