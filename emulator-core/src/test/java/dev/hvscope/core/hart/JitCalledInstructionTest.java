@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * F, D and A instructions inside translated blocks (performed by calls to the interpreter's
- * methods): random blocks mixing them with integer code leave the same integer and FP registers,
+ * F, D, A and hypervisor load/store instructions inside translated blocks (performed by calls to
+ * the interpreter's methods): random blocks mixing them with integer code leave the same integer and FP registers,
  * fflags, memory and next pc as the interpreter, and a trap raised inside such a call leaves the
  * same pc, cause, retired count and registers as in the interpreter.
  */
@@ -43,6 +43,15 @@ class JitCalledInstructionTest {
     private static int jal(int rd, int offset) {
         return (((offset >> 20) & 1) << 31) | (((offset >> 1) & 0x3ff) << 21) | (((offset >> 11) & 1) << 20)
                 | (((offset >> 12) & 0xff) << 12) | (rd << 7) | 0x6f;
+    }
+
+    /** hlv.* rd, (rs1): funct7 and the rs2 field select the width and signedness. */
+    private static int hlv(int funct7, int kind, int rd, int rs1) {
+        return (funct7 << 25) | (kind << 20) | (rs1 << 15) | (4 << 12) | (rd << 7) | 0x73;
+    }
+
+    private static int hsv(int funct7, int rs2, int rs1) {
+        return (funct7 << 25) | (rs2 << 20) | (rs1 << 15) | (4 << 12) | 0x73;
     }
 
     private static int amo(int funct5, int width3, int rd, int rs1, int rs2) {
@@ -100,6 +109,9 @@ class JitCalledInstructionTest {
         }
         h.reset(RAM);
         h.mstatus |= Status.FS;
+        // One PMP region over everything, so hypervisor loads and stores (made at VS/VU privilege) reach RAM.
+        CsrTable.poke(h, 0x3b0, -1L);    // pmpaddr0
+        CsrTable.poke(h, 0x3a0, 0x1f);   // pmpcfg0: NAPOT, RWX
         return h;
     }
 
@@ -114,7 +126,7 @@ class JitCalledInstructionTest {
                 int rs1 = random.nextInt(8);
                 int rs2 = random.nextInt(8);
                 int offset = 8 * random.nextInt(8);
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(7)) {
                     case 0:
                         program[k] = Asm.add(rd, rs1, rs2);
                         break;
@@ -134,9 +146,14 @@ class JitCalledInstructionTest {
                         program[k] = amo(funct5[random.nextInt(funct5.length)], random.nextBoolean() ? 2 : 3, rd, 9, rs2);
                         break;
                     }
-                    default:
+                    case 5:
                         program[k] = random.nextBoolean() ? amo(0x02, 3, rd, 9, 0) : amo(0x03, 3, rd, 9, rs2);   // lr.d, sc.d
                         break;
+                    default: {
+                        int[] hypervisor = {hlv(0x36, 0, rd, 9), hlv(0x30, 1, rd, 9), hsv(0x35, rs2, 9), hsv(0x37, rs2, 9)};
+                        program[k] = hypervisor[random.nextInt(hypervisor.length)];
+                        break;
+                    }
                 }
                 if (Decoder.decode(program[k]) == Opcode.ADDI && rd == 9) {
                     program[k] = Asm.addi(rd, 0, 0);
@@ -160,6 +177,10 @@ class JitCalledInstructionTest {
         }
         for (Hart h : new Hart[] {interp, jitted}) {
             h.x[9] = DATA - 64;
+        }
+        for (int w : program) {
+            Opcode o = Decoder.decode(w);
+            assertTrue(o.name().startsWith("H") == ((w & 0x7f) == 0x73), "decodes as " + o);
         }
         int[] ops = new int[program.length];
         byte[] lens = new byte[program.length];

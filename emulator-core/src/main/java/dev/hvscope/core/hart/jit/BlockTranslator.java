@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Translates a straight-line run of decoded instructions into one hidden class whose
  * {@link CompiledBlock#run} performs them on the hart, for HotSpot to compile like any Java code
- * ({@link BlockEmitter} writes it with ASM). RV64IM becomes bytecode; F, D and A instructions
- * become calls to the interpreter's methods for them ({@link InterpreterCall}). Compressed
+ * ({@link BlockEmitter} writes it with ASM). RV64IM becomes bytecode; F, D, A and the hypervisor
+ * loads and stores become calls to the interpreter's methods for them ({@link InterpreterCall}). Compressed
  * instructions arrive expanded to their base forms, so they translate like those.
  *
  * <p>Guest registers the block touches live in JVM locals: loaded from {@code h.x} on entry and
@@ -87,9 +87,9 @@ public final class BlockTranslator {
     }
 
     /**
-     * True for the instructions a block may contain: RV64IM, compiled to bytecode, and F, D and A,
-     * performed by calls to their interpreter methods. A block ends before any other instruction
-     * (CSR accesses, xRET, WFI, ECALL, EBREAK, the fences that flush, HLV/HSV), which the
+     * True for the instructions a block may contain: RV64IM, compiled to bytecode, and F, D, A and
+     * HLV/HLVX/HSV, performed by calls to their interpreter methods. A block ends before any other
+     * instruction (CSR accesses, xRET, WFI, ECALL, EBREAK, the fences that flush), which the
      * interpreter runs: they may change privilege or translation, read instret or end the batch.
      */
     public static boolean translatable(int op) {

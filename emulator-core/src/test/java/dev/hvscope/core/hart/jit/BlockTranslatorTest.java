@@ -57,7 +57,8 @@ class BlockTranslatorTest {
         assertFalse(BlockTranslator.translatable(OpId.BREAK));
         assertFalse(BlockTranslator.translatable(OpId.CSRRS));
         assertTrue(BlockTranslator.translatable(OpId.LR_W));
-        assertFalse(BlockTranslator.translatable(OpId.HLV_D));
+        assertTrue(BlockTranslator.translatable(OpId.HLV_D));
+        assertFalse(BlockTranslator.translatable(OpId.HFENCE_GVMA));
         assertFalse(BlockTranslator.translatable(OpId.MRET));
         assertFalse(BlockTranslator.translatable(OpId.FENCE_I));
         assertTrue(BlockTranslator.translatable(OpId.REMUW));
@@ -131,6 +132,7 @@ class BlockTranslatorTest {
                 called++;
             }
         }
-        assertTrue(called == (OpId.AMOMAXU_D - OpId.LR_W + 1) + (OpId.FCVT_D_S - OpId.FLW + 1), "F, D and A: " + called);
+        assertTrue(called == (OpId.HSV_D - OpId.HLV_B + 1) + (OpId.AMOMAXU_D - OpId.LR_W + 1) + (OpId.FCVT_D_S - OpId.FLW + 1),
+                "HLV/HSV, F, D and A: " + called);
     }
 }
