@@ -116,7 +116,7 @@ class JitCalledInstructionTest {
     }
 
     @Test
-    void randomBlocksOfIntegerFpAndAtomicInstructions_matchTheInterpreter() {
+    void randomBlocksOfIntegerFpAtomicAndHypervisorAccesses_matchTheInterpreter() {
         Jit.setEnabled(false);   // Executor.run below is the reference interpreter
         for (int b = 0; b < 150; b++) {
             int n = 1 + random.nextInt(40);
