@@ -1,6 +1,5 @@
 package dev.hvscope.core.isa;
 
-import java.util.EnumSet;
 import java.util.function.LongFunction;
 
 /**
@@ -28,15 +27,6 @@ public final class Disassembler {
         }
     }
 
-    /** Opcodes whose rd is an integer register although they are F/D instructions. */
-    private static final EnumSet<Opcode> INT_RD = EnumSet.of(Opcode.FEQ_S, Opcode.FLT_S, Opcode.FLE_S,
-            Opcode.FEQ_D, Opcode.FLT_D, Opcode.FLE_D, Opcode.FCLASS_S, Opcode.FCLASS_D, Opcode.FMV_X_W,
-            Opcode.FMV_X_D, Opcode.FCVT_W_S, Opcode.FCVT_WU_S, Opcode.FCVT_L_S, Opcode.FCVT_LU_S,
-            Opcode.FCVT_W_D, Opcode.FCVT_WU_D, Opcode.FCVT_L_D, Opcode.FCVT_LU_D);
-    /** Opcodes whose rs1 is an integer register although they are F/D instructions. */
-    private static final EnumSet<Opcode> INT_RS1 = EnumSet.of(Opcode.FMV_W_X, Opcode.FMV_D_X,
-            Opcode.FCVT_S_W, Opcode.FCVT_S_WU, Opcode.FCVT_S_L, Opcode.FCVT_S_LU, Opcode.FCVT_D_W,
-            Opcode.FCVT_D_WU, Opcode.FCVT_D_L, Opcode.FCVT_D_LU);
     private static final String[] RM = {"rne", "rtz", "rdn", "rup", "rmm", "unknown", "unknown", "dyn"};
     private static final int DYN = 7;
 
@@ -474,11 +464,11 @@ public final class Disassembler {
     }
 
     private static String fpRd(Opcode op, int rd) {
-        return INT_RD.contains(op) ? X[rd] : F[rd];
+        return op.isFpToInteger() ? X[rd] : F[rd];
     }
 
     private static String fpRs1(Opcode op, int rs1) {
-        return INT_RS1.contains(op) ? X[rs1] : F[rs1];
+        return op.isIntegerToFp() ? X[rs1] : F[rs1];
     }
 
     private String target(long addr) {

@@ -1,5 +1,7 @@
 package dev.hvscope.core.isa;
 
+import java.util.EnumSet;
+
 /**
  * Every instruction hvscope executes, one line each: decodetree-style bit pattern (bit 31 first,
  * '.' for operand bits, spaces ignored), operand format and extension. Compressed instructions
@@ -188,6 +190,11 @@ public enum Opcode {
     FCVT_D_S("0100001 00000 ..... ... ..... 1010011", Format.R1_RM, Extension.D);
 
     private static final Opcode[] VALUES = values();
+    private static final EnumSet<Opcode> FP_TO_INTEGER = EnumSet.of(FEQ_S, FLT_S, FLE_S, FEQ_D, FLT_D, FLE_D,
+            FCLASS_S, FCLASS_D, FMV_X_W, FMV_X_D, FCVT_W_S, FCVT_WU_S, FCVT_L_S, FCVT_LU_S, FCVT_W_D, FCVT_WU_D,
+            FCVT_L_D, FCVT_LU_D);
+    private static final EnumSet<Opcode> INTEGER_TO_FP = EnumSet.of(FMV_W_X, FMV_D_X, FCVT_S_W, FCVT_S_WU,
+            FCVT_S_L, FCVT_S_LU, FCVT_D_W, FCVT_D_WU, FCVT_D_L, FCVT_D_LU);
 
     /** Pattern with spaces removed; empty for internal opcodes. */
     private final String pattern;
@@ -250,6 +257,19 @@ public enum Opcode {
     /** True for opcodes that only exist inside the emulator. */
     public boolean isInternal() {
         return pattern.isEmpty();
+    }
+
+    /** An F/D instruction whose rd is an integer register: compares, fclass, fmv.x.*, fcvt to integers. */
+    public boolean isFpToInteger() {
+        return FP_TO_INTEGER.contains(this);
+    }
+
+    /**
+     * An F/D instruction whose rs1 is an integer register: fmv.*.x, fcvt from integers (FP loads
+     * and stores, which take their base address from rs1, are not counted here).
+     */
+    public boolean isIntegerToFp() {
+        return INTEGER_TO_FP.contains(this);
     }
 
     /** The assembler mnemonic: {@code FCVT_W_S} becomes {@code fcvt.w.s}. */
