@@ -238,7 +238,7 @@ class JitCalledInstructionTest {
         assertTrue(h.isWaitingForInterrupt());
         assertEquals(retired, h.instructionsRetired());
         if (jit) {
-            CompiledBlock b = h.decodeCache.block[h.decodeBase + DecodeCache.index(RAM + 4)];
+            CompiledBlock b = h.codeCache.page(RAM).blocks[DecodedPage.index(RAM + 4)];
             assertNotNull(b, "the loop body was translated");
             assertTrue(b.covers(RAM + 12), "the trapping instruction is inside the block");
         }
@@ -370,7 +370,7 @@ class JitCalledInstructionTest {
         }
         assertTrue(h.isWaitingForInterrupt());
         if (jit) {
-            CompiledBlock b = h.decodeCache.block[h.decodeBase + DecodeCache.index(RAM + 4)];
+            CompiledBlock b = h.codeCache.page(RAM).blocks[DecodedPage.index(RAM + 4)];
             assertNotNull(b, "the loop body was translated");
             assertTrue(b.covers(RAM + 12), "the trapping instruction is inside the block");
         }
