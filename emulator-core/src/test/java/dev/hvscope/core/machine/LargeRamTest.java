@@ -37,6 +37,15 @@ class LargeRamTest {
     }
 
     @Test
+    void heapNote_onlyWhenGuestRamCannotFitTheHeap() {
+        assertEquals(null, VirtMachine.heapNote(128L << 20, 1L << 30));
+        assertEquals(null, VirtMachine.heapNote(16L << 30, Long.MAX_VALUE));
+        assertEquals("guest RAM (16384 MiB) is more than the JVM heap can hold (max 6000 MiB); a guest that touches"
+                + " it all stops with OutOfMemoryError (./hvscope sizes the heap from -m; else pass -Xmx)",
+                VirtMachine.heapNote(16L << 30, 6000L << 20));
+    }
+
+    @Test
     void elfSegmentAcrossAChunkBoundary_loadsFileBytesAndBssOnBothSides() {
         Bus bus = new Bus(new Ram(RAM, 4 * CHUNK));
         byte[] data = new byte[6000];
