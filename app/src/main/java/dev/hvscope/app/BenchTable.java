@@ -40,9 +40,9 @@ final class BenchTable {
     static String format(int runs, List<Startup> startups, List<Workload> workloads, Cold qemuStartup,
             List<String> notes) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "hvscope bench: best of %d run%s per figure; cold = a new process per run,"
-                + " launch to exit%n%n", runs, runs == 1 ? "" : "s"));
         boolean cold = startups.stream().anyMatch(s -> s.hvscope() != null || s.qemu() != null);
+        sb.append(String.format(Locale.ROOT, "hvscope bench: best of %d run%s per figure%s%n%n", runs,
+                runs == 1 ? "" : "s", cold ? "; cold = a new process per run, launch to exit" : ""));
         if (cold) {
             coldSections(sb, startups, workloads);
         }

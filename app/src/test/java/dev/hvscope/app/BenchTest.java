@@ -121,6 +121,7 @@ class BenchTest {
         assertEquals("bench [1/1] warm, hvscope bench_mix_small.elf", r.err().strip().replaceAll(": [0-9.]+ s$", ""));
         assertTrue(r.out().lines().anyMatch(l -> l.matches("  bench_mix_small.elf +5\\.[0-9]{2}e\\+07 +[0-9]+ MIPS +n/a +n/a")), r.out());
         assertFalse(r.out().contains("cold: whole process"), r.out());
+        assertTrue(r.out().startsWith("hvscope bench: best of 1 run per figure\n"), r.out());
         assertTrue(r.out().contains("cold and start-up figures: not run: --no-cold"), r.out());
     }
 
