@@ -100,14 +100,13 @@ public final class BenchCommand implements Callable<Integer> {
         Path trivial = existing(baselineElf, DEFAULT_BASELINE, "--baseline-elf");
         List<String> notes = new ArrayList<>();
         BenchQemu choice = BenchQemu.choose(noQemu, qemuBinary);
-        QemuRunner qemu = choice.binary() == null ? null : new QemuRunner(choice.binary(), timeoutSeconds);
-        if (qemu == null) {
+        QemuRunner qemu = noCold || choice.binary() == null ? null : new QemuRunner(choice.binary(), timeoutSeconds);
+        HvscopeProcess cold = noCold ? null : HvscopeProcess.find(timeoutSeconds);
+        if (choice.binary() == null) {
             notes.add("qemu: not run: " + choice.whyNot());
         }
-        HvscopeProcess cold = noCold ? null : HvscopeProcess.find(timeoutSeconds);
         if (noCold) {
             notes.add("cold and start-up figures: not run: --no-cold");
-            qemu = null;
         } else if (cold == null) {
             notes.add("hvscope cold: not run: no launcher (run the bench through ./hvscope)");
         }
@@ -122,13 +121,13 @@ public final class BenchCommand implements Callable<Integer> {
         for (String ram : STARTUP_RAM) {
             startups.add(new BenchTable.Startup(ram,
                     cold == null ? null : best("start-up, hvscope -m " + ram, () -> cold.run(trivial, ram)),
-                    qemu == null ? null : best("start-up, qemu -m " + ram, run(qemu, trivial, ram))));
+                    qemu == null ? null : best("start-up, qemu -m " + ram, () -> qemu.run(trivial, ram))));
         }
         List<BenchTable.Workload> workloads = new ArrayList<>();
         for (Path program : programs) {
             String name = program.getFileName().toString();
             BenchTable.Cold h = cold == null ? null : best("cold, hvscope " + name, () -> cold.run(program, "128M"));
-            BenchTable.Cold q = qemu == null ? null : best("cold, qemu " + name, run(qemu, program, "128M"));
+            BenchTable.Cold q = qemu == null ? null : best("cold, qemu " + name, () -> qemu.run(program, "128M"));
             workloads.add(new BenchTable.Workload(name, runHvscope(program), h, q));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -139,10 +138,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private interface TimedRun {
         ProcessTimer.Timing run() throws IOException, InterruptedException;
-    }
-
-    private static TimedRun run(QemuRunner qemu, Path program, String ram) {
-        return () -> qemu.run(program, ram);
     }
 
     /** The best time and the highest peak RSS over the runs; any failed run ends the bench. */
