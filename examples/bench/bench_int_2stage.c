@@ -1,4 +1,4 @@
-/* bench_int's workload (bench_int.c, unchanged) run as a VS-mode guest with two-stage translation
+/* bench_int's workload (bench_int.c, unchanged; or BENCH_WORKLOAD, such as bench_mix.c) run as a VS-mode guest with two-stage translation
    on: M (firmware: PMP, delegation) enters HS at hs_main, which turns on hgatp (Sv39x4, 4 KiB
    G-stage leaves over the guest's RAM) and vsatp (Sv39, 2 MiB leaves) and enters VS with sret.
    The guest prints the same checksum line (its instruction count read from `instret`, enabled by
@@ -13,8 +13,11 @@
 #define csr_read_(csr) ({ uint64_t _v; __asm__ volatile("csrr %0, " #csr : "=r"(_v)); _v; })
 #define csr_read(csr) csr_read_(csr)
 #define minstret instret
+#ifndef BENCH_WORKLOAD
+#define BENCH_WORKLOAD "bench_int.c"   /* the Makefile builds bench_mix's variant with this set */
+#endif
 #define main bench_workload
-#include "bench_int.c"
+#include BENCH_WORKLOAD
 #undef main
 #undef minstret
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an ELF on {@code qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -nographic -bios none}
@@ -14,10 +13,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class QemuRunner {
     static final String DEFAULT_BINARY = "qemu-system-riscv64";
-
-    /** Wall time and exit status of one run. */
-    record Timing(double seconds, int exitStatus) {
-    }
 
     private final Path binary;
     private final long timeoutSeconds;
@@ -47,23 +42,19 @@ final class QemuRunner {
     }
 
     List<String> command(Path elf) {
-        return List.of(binary.toString(), "-machine", "virt", "-cpu", "rv64", "-m", "128M", "-nographic",
+        return command(elf, "128M");
+    }
+
+    List<String> command(Path elf, String ram) {
+        return List.of(binary.toString(), "-machine", "virt", "-cpu", "rv64", "-m", ram, "-nographic",
                 "-bios", "none", "-kernel", elf.toString());
     }
 
-    Timing run(Path elf) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(elf))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new IOException("qemu did not finish " + elf + " within " + timeoutSeconds
-                    + " s (does the program write the sifive_test finisher?)");
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Timing(seconds, p.exitValue());
+    ProcessTimer.Timing run(Path elf) throws IOException, InterruptedException {
+        return run(elf, "128M");
+    }
+
+    ProcessTimer.Timing run(Path elf, String ram) throws IOException, InterruptedException {
+        return ProcessTimer.run(command(elf, ram), timeoutSeconds);
     }
 }

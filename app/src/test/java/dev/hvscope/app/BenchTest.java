@@ -1,6 +1,7 @@
 package dev.hvscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,28 +34,95 @@ class BenchTest {
         return b.array();
     }
 
-    @Test
-    void table_showsBothEmulatorsAndTheRatio() {
-        String t = BenchTable.format("bench_int.elf", 3, new BenchResult("hvscope", 200_000_000, 2.0),
-                new BenchResult("qemu", 200_000_000, 0.5), 0.04, null);
-        assertTrue(t.startsWith("hvscope bench: bench_int.elf, best of 3 runs\n"), t);
-        assertTrue(t.contains("hvscope          200000000      2.000      100.0"), t);
-        assertTrue(t.contains("qemu             200000000      0.500      400.0   (start-up 0.040 s subtracted)"), t);
-        assertTrue(t.contains("ratio hvscope/QEMU (MIPS): 0.250"), t);
+    private static final BenchTable.Cold QEMU_STARTUP = new BenchTable.Cold(0.05, 40 << 10);
+
+    static List<BenchTable.Startup> startups() {
+        return List.of(new BenchTable.Startup("128M", new BenchTable.Cold(0.35, 63 << 10), QEMU_STARTUP),
+                new BenchTable.Startup("16G", new BenchTable.Cold(0.40, 70 << 10), new BenchTable.Cold(0.05, 41 << 10)));
     }
 
     @Test
-    void table_withoutQemuSaysWhy() {
-        String t = BenchTable.format("b.elf", 1, new BenchResult("hvscope", 1000, 0.001), null, 0, "--no-qemu");
-        assertTrue(t.contains("best of 1 run\n"), t);
-        assertTrue(t.contains("qemu       not run: --no-qemu"), t);
+    void table_showsColdFiguresFirstThenStartupRssAndWarmWithRatiosVsQemu() {
+        BenchTable.Workload w = new BenchTable.Workload("bench_mix.elf",
+                new BenchResult("hvscope", 1_500_000_000L, 1.5),
+                new BenchTable.Cold(2.0, 100 << 10), new BenchTable.Cold(1.05, 50 << 10));
+        String t = BenchTable.format(3, startups(), List.of(w), QEMU_STARTUP, List.of());
+        List<String> lines = t.lines().toList();
+        assertEquals("hvscope bench: best of 3 runs per figure; cold = a new process per run, launch to exit",
+                lines.get(0));
+        assertTrue(lines.get(2).startsWith("cold: whole process"), t);
+        assertEquals(List.of("bench_mix.elf", "1.50e+09", "2.000", "s", "1.050", "s", "0.53"), words(lines.get(3)));
+        assertTrue(lines.get(4).startsWith("start-up: trivial program"), t);
+        assertEquals(List.of("-m", "128M", "0.350", "s", "0.050", "s", "7.00"), words(lines.get(5)));
+        assertEquals(List.of("-m", "16G", "0.400", "s", "0.050", "s", "8.00"), words(lines.get(6)));
+        assertTrue(lines.get(7).startsWith("peak RSS"), t);
+        assertEquals(List.of("trivial", "program,", "-m", "128M", "63", "MiB", "40", "MiB", "1.58"),
+                words(lines.get(8)));
+        assertEquals(List.of("bench_mix.elf", "100", "MiB", "50", "MiB", "2.00"), words(lines.get(10)));
+        assertTrue(lines.get(11).startsWith("warm: in-process, start-up excluded"), t);
+        // hvscope 1000 MIPS; QEMU 1.5e9 instructions in 1.05 - 0.05 s = 1500 MIPS
+        assertEquals(List.of("bench_mix.elf", "1.50e+09", "1000", "MIPS", "1500", "MIPS", "0.67"),
+                words(lines.get(12)));
+        assertTrue(t.contains("QEMU's warm time is its cold time minus its start-up at -m 128M (0.050 s)."), t);
     }
 
     @Test
-    void table_nonPositiveQemuTimeIsNotAMeasurement() {
-        String t = BenchTable.format("b.elf", 1, new BenchResult("hvscope", 1000, 0.001),
-                new BenchResult("qemu", 1000, -0.01), 0.05, null);
-        assertTrue(t.contains("n/a (time too short to measure)"), t);
+    void table_withoutQemuPrintsNotAvailableAndSaysWhy() {
+        BenchTable.Workload w = new BenchTable.Workload("b.elf", new BenchResult("hvscope", 1000, 0.001),
+                new BenchTable.Cold(0.5, -1), null);
+        String t = BenchTable.format(1, List.of(new BenchTable.Startup("128M", new BenchTable.Cold(0.3, -1), null)),
+                List.of(w), null, List.of("qemu: not run: --no-qemu"));
+        assertTrue(t.startsWith("hvscope bench: best of 1 run per figure;"), t);
+        assertTrue(t.lines().anyMatch(l -> words(l).equals(List.of("b.elf", "1.00e+03", "0.500", "s", "n/a", "n/a"))),
+                t);
+        assertTrue(t.lines().anyMatch(l -> words(l).equals(List.of("b.elf", "n/a", "n/a", "n/a"))), t);
+        assertTrue(t.strip().endsWith("qemu: not run: --no-qemu"), t);
+        assertFalse(t.contains("QEMU's warm time"), t);
+    }
+
+    @Test
+    void table_qemuWarmTimeNotAboveItsStartupIsNotAMeasurement() {
+        BenchTable.Workload w = new BenchTable.Workload("b.elf", new BenchResult("hvscope", 1000, 0.001),
+                new BenchTable.Cold(0.5, -1), new BenchTable.Cold(0.04, -1));
+        String t = BenchTable.format(1, startups(), List.of(w), QEMU_STARTUP, List.of());
+        String warm = t.lines().filter(l -> l.startsWith("  b.elf")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(List.of("b.elf", "1.00e+03", "1", "MIPS", "n/a", "n/a"), words(warm));
+    }
+
+    static List<String> words(String line) {
+        return List.of(line.strip().split(" +"));
+    }
+
+    @Test
+    void processTimer_reportsExitStatusAndPeakRss() throws Exception {
+        ProcessTimer.Timing t = ProcessTimer.run(List.of("sh", "-c", "exit 3"), 60);
+        assertEquals(3, t.exitStatus());
+        assertTrue(t.seconds() > 0 && t.seconds() < 60, "seconds " + t.seconds());
+        if (ProcessTimer.measuresRss()) {
+            assertTrue(t.peakRssKiB() > 0, "peak RSS " + t.peakRssKiB());
+        } else {
+            assertEquals(-1, t.peakRssKiB());
+        }
+    }
+
+    @Test
+    void processTimer_readsGnuTimesLastLine() {
+        assertEquals(12345, ProcessTimer.peakRss("Command exited with non-zero status 3\n12345\n"));
+        assertEquals(-1, ProcessTimer.peakRss(""));
+    }
+
+    @Test
+    void bench_warmOnly_runsInProcessAndShowsProgress() {
+        Path examples = Path.of(System.getProperty("hvscope.examples", "../examples"));
+        CommandLineTest.Run r = CommandLineTest.run("bench", "--no-cold", "--runs", "1",
+                "--elf", examples.resolve("bench/bench_mix_small.elf").toString(),
+                "--baseline-elf", examples.resolve("tests/test_rv64i_alu.elf").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("bench [1/1] warm, hvscope bench_mix_small.elf", r.err().strip().replaceAll(": [0-9.]+ s$", ""));
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  bench_mix_small.elf +5\\.[0-9]{2}e\\+07 +[0-9]+ MIPS +n/a +n/a")), r.out());
+        assertFalse(r.out().contains("cold: whole process"), r.out());
+        assertTrue(r.out().startsWith("hvscope bench: best of 1 run per figure\n"), r.out());
+        assertTrue(r.out().contains("cold and start-up figures: not run: --no-cold"), r.out());
     }
 
     @Test
@@ -61,7 +130,7 @@ class BenchTest {
         Path qemu = QemuRunner.find(QemuRunner.DEFAULT_BINARY);
         Assumptions.assumeTrue(qemu != null, "qemu-system-riscv64 not installed");
         Path elf = Files.write(dir.resolve("exit.elf"), tinyElf(EXIT_PASS));
-        QemuRunner.Timing t = new QemuRunner(qemu, 60).run(elf);
+        ProcessTimer.Timing t = new QemuRunner(qemu, 60).run(elf);
         assertEquals(0, t.exitStatus());
         assertTrue(t.seconds() > 0 && t.seconds() < 60, "seconds " + t.seconds());
     }

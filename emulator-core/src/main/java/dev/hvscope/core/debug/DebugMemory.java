@@ -2,7 +2,6 @@ package dev.hvscope.core.debug;
 
 import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.bus.BusFault;
-import dev.hvscope.core.bus.Ram;
 import dev.hvscope.core.hart.Csr;
 import dev.hvscope.core.hart.CsrTable;
 import dev.hvscope.core.hart.Hart;
@@ -136,9 +135,8 @@ final class DebugMemory {
                 long va = address + done;
                 long pa = toPhysical(h, space, va);
                 int inPage = (int) Math.min(length - done, 4096 - (va & 0xfff));
-                if (bus.isRam(pa, inPage)) {   // a page never spans two RAM chunks: one copy
-                    long off = pa - bus.ram().base();
-                    System.arraycopy(bus.ram().chunk(off), (int) (off & Ram.CHUNK_MASK), out, done, inPage);
+                if (bus.isRam(pa, inPage)) {
+                    bus.ram().readBytes(pa, out, done, inPage);
                     done += inPage;
                     continue;
                 }

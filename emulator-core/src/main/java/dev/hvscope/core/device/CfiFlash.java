@@ -28,7 +28,9 @@ import java.util.function.LongUnaryOperator;
  * (QEMU does not AND it into the old contents).
  *
  * <p>The array lives in memory; program and erase write through to the image file at once with
- * positional writes, so an acknowledged write survives the JVM being killed.
+ * positional writes, so an acknowledged write survives the JVM being killed. A bank without a file
+ * allocates its array on the first program or erase: the virt board always has two 32 MiB banks,
+ * and most guests never touch them.
  */
 public final class CfiFlash implements MmioDevice, Closeable {
     public static final int BANK_WIDTH = 4;
@@ -48,7 +50,7 @@ public final class CfiFlash implements MmioDevice, Closeable {
     private enum Cycle { COMMAND, PROGRAM_DATA, ERASE_CONFIRM, BUFFER_COUNT, BUFFER_DATA, BUFFER_CONFIRM, LOCK_CONFIRM }
 
     private final String label;
-    private final byte[] array;
+    private byte[] array;   // null: a bank without a file that was never written (reads as zeros)
     private final long bankSize;
     private final int sectorSize;
     private final boolean readOnly;
@@ -83,7 +85,6 @@ public final class CfiFlash implements MmioDevice, Closeable {
         this.bankSize = bankSize;
         this.sectorSize = sectorSize;
         this.readOnly = readOnly;
-        this.array = new byte[(int) bankSize];
         this.cfiTable = buildCfiTable(bankSize, sectorSize);
         if (file == null) {
             this.channel = null;
@@ -97,6 +98,7 @@ public final class CfiFlash implements MmioDevice, Closeable {
                         + " bytes, larger than the " + bankSize + "-byte flash bank");
             }
             this.fileLength = length;
+            this.array = new byte[(int) bankSize];
             this.channel = readOnly
                     ? null
                     : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -138,6 +140,9 @@ public final class CfiFlash implements MmioDevice, Closeable {
 
     /** Reads 1..8 bytes of the array, little-endian, whatever the command state (fast path, debuggers). */
     public long readArray(long offset, int size) {
+        if (array == null) {
+            return 0;
+        }
         long v = 0;
         int at = (int) offset;
         for (int k = size - 1; k >= 0; k--) {
@@ -148,7 +153,11 @@ public final class CfiFlash implements MmioDevice, Closeable {
 
     /** Copies array bytes out (hypervisor pflash emulation fills a frame from it). */
     public void copyArray(long offset, byte[] dst, int dstOffset, int length) {
-        System.arraycopy(array, (int) offset, dst, dstOffset, length);
+        if (array == null) {
+            Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
+        } else {
+            System.arraycopy(array, (int) offset, dst, dstOffset, length);
+        }
     }
 
     public int status() {
@@ -339,6 +348,13 @@ public final class CfiFlash implements MmioDevice, Closeable {
         }
     }
 
+    private byte[] array() {
+        if (array == null) {
+            array = new byte[(int) bankSize];
+        }
+        return array;
+    }
+
     private void readArrayMode() {
         mode = Mode.READ_ARRAY;
         cycle = Cycle.COMMAND;
@@ -350,6 +366,7 @@ public final class CfiFlash implements MmioDevice, Closeable {
             return;
         }
         int at = (int) offset;
+        byte[] array = array();
         for (int k = 0; k < size; k++) {
             array[at + k] = (byte) (value >>> (8 * k));
         }
@@ -362,7 +379,7 @@ public final class CfiFlash implements MmioDevice, Closeable {
             return;
         }
         int start = (int) (offset & ~(long) (sectorSize - 1));
-        Arrays.fill(array, start, start + sectorSize, (byte) 0xff);
+        Arrays.fill(array(), start, start + sectorSize, (byte) 0xff);
         persist(start, sectorSize);
     }
 

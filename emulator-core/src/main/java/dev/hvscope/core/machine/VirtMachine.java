@@ -104,7 +104,27 @@ public final class VirtMachine implements AutoCloseable {
         return m;
     }
 
+    /** Room the emulator itself needs in the heap besides guest RAM (decode caches, images, devices). */
+    static final long HEAP_HEADROOM = 256L << 20;
+
+    /**
+     * Guest RAM lives in the JVM heap, allocated as the guest touches it: a guest given more than the
+     * heap can hold runs until it touches too much, then dies with OutOfMemoryError. Says so up front.
+     */
+    static String heapNote(long ramSize, long maxHeap) {
+        if (maxHeap == Long.MAX_VALUE || ramSize + HEAP_HEADROOM <= maxHeap) {
+            return null;
+        }
+        return String.format("guest RAM (%d MiB) is more than the JVM heap can hold (max %d MiB); a guest that touches"
+                + " it all stops with OutOfMemoryError (./hvscope sizes the heap from -m; else pass -Xmx)",
+                ramSize >> 20, maxHeap >> 20);
+    }
+
     private void attachDevices() {
+        String heap = heapNote(config.ramSize(), Runtime.getRuntime().maxMemory());
+        if (heap != null) {
+            notes.add(heap);
+        }
         SystemControl control = new SystemControl() {
             @Override
             public void powerOff(int exitCode) {
