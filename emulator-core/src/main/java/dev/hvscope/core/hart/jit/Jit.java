@@ -7,7 +7,7 @@ package dev.hvscope.core.hart.jit;
  */
 public final class Jit {
     private static volatile boolean enabled = !"false".equals(System.getProperty("hvscope.jit"));
-    private static volatile int threshold = Integer.getInteger("hvscope.jit.threshold", 50);
+    private static volatile int threshold = Integer.getInteger("hvscope.jit.threshold", 2000);
 
     private Jit() {
     }
