@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * </ul>
  */
 @Command(name = "bench", sortOptions = false, separator = " ", usageHelpWidth = 100,
-        subcommands = {DapGStageBenchCommand.class},
+        subcommands = {DapGStageBenchCommand.class, BenchLinuxCommand.class},
         description = "Compare hvscope's speed with QEMU's on a compute-heavy ELF.")
 public final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_ELF = "examples/bench/bench_int.elf";
