@@ -45,10 +45,12 @@ else
     riscv64-linux-gnu-gcc -static -nostdlib -ffreestanding -fno-stack-protector -fno-asynchronous-unwind-tables \
         -Os -Wall -Werror -I "$out/src/usr/include" -I "$out/src/tools/include/nolibc" -include nolibc.h \
         -o "$out/init" "$here/init.c" -lgcc
-    cc -O2 -o "$out/gen_init_cpio" "$out/src/usr/gen_init_cpio.c"
+    "${HOSTCC:-gcc}" -O2 -o "$out/gen_init_cpio" "$out/src/usr/gen_init_cpio.c"
     printf '%s\n' 'dir /dev 0755 0 0' 'nod /dev/console 0600 0 0 c 5 1' 'dir /proc 0755 0 0' \
         "file /init $out/init 0755 0 0" > "$out/initramfs.list"
-    # A fixed timestamp keeps the archive byte-identical from build to build.
+    # Fixed timestamps (gen_init_cpio takes a file's own mtime) keep the archive byte-identical
+    # from build to build.
+    touch -d @0 "$out/init"
     "$out/gen_init_cpio" -t 0 "$out/initramfs.list" > "$out/initramfs.cpio.tmp"
     mv "$out/initramfs.cpio.tmp" "$out/initramfs.cpio"
     echo "$init_key" > "$out/initramfs.key"
