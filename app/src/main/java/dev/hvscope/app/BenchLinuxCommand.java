@@ -34,7 +34,7 @@ public final class BenchLinuxCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "Boots per emulator and -smp (default 3).")
     int runs = 3;
 
-    @Option(names = "--smp", paramLabel = "N[,N...]", split = ",", description = "Hart counts to boot with (default 1,2).")
+    @Option(names = "--smp", paramLabel = "N[,N...]", split = ",", hideParamSyntax = true, description = "Hart counts to boot with (default 1,2).")
     List<Integer> smps = new ArrayList<>(List.of(1, 2));
 
     @Option(names = "--dir", paramLabel = "DIR",

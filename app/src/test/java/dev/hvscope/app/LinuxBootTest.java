@@ -47,7 +47,9 @@ class LinuxBootTest {
 
     private static LinuxWorkload workload() {
         try {
-            return LinuxWorkload.locate(Path.of(System.getProperty("hvscope.examples", "../examples")));
+            LinuxWorkload w = LinuxWorkload.locate(Path.of(System.getProperty("hvscope.examples", "../examples")));
+            LinuxWorkload.firmware(); // OpenSBI, which the kernel boots on
+            return w;
         } catch (MachineException e) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI must boot Linux, but " + e.getMessage());
