@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * </ul>
  */
 @Command(name = "bench", sortOptions = false, separator = " ", usageHelpWidth = 100,
-        subcommands = {DapGStageBenchCommand.class},
+        subcommands = {DapGStageBenchCommand.class, BenchLinuxCommand.class},
         description = "Compare hvscope's speed, start-up and memory with QEMU's: cold (a new process per run)"
                 + " and warm (in-process).")
 public final class BenchCommand implements Callable<Integer> {
