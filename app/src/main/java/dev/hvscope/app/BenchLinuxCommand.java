@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,12 +101,19 @@ public final class BenchLinuxCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A fresh JVM on this program's class path (the jar when run as {@code java -jar}). */
+    /**
+     * The boot as a user runs it: through the launcher next to the jar (its JVM flags, class-data
+     * archive and heap), or, run without it, a fresh JVM on this program's class path.
+     */
     private List<String> hvscopeCommand(LinuxWorkload workload, int smp) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(javaOpts);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        if (HvscopeProcess.find(timeoutSeconds) != null) {
+            cmd.add(HvscopeHome.resolve("hvscope").toString());
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(javaOpts);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        }
         cmd.addAll(workload.qemuOptions(smp));
         return cmd;
     }
@@ -130,12 +138,12 @@ public final class BenchLinuxCommand implements Callable<Integer> {
 
     /** Seconds of one boot to power-off; fails, showing the console's end, if it did not get there. */
     private double boot(String emulator, List<String> command, PrintWriter err) throws IOException, InterruptedException {
-        WholeProcessRun r = WholeProcessRun.run(command, timeoutSeconds);
-        if (r.timedOut() || r.exitStatus() != 0 || !LinuxWorkload.bootedToPowerOff(r.output())) {
-            err.println(WholeProcessRun.tail(r.output()));
-            throw new MachineException("Linux did not boot to power-off on " + emulator + " ("
-                    + (r.timedOut() ? "killed after " + timeoutSeconds + " s" : "exit status " + r.exitStatus())
-                    + "): " + String.join(" ", command));
+        Map<String, String> env = javaOpts.isEmpty() ? Map.of() : Map.of("HVSCOPE_JAVA_OPTS", String.join(" ", javaOpts));
+        ProcessTimer.Timing r = ProcessTimer.run(command, env, timeoutSeconds);
+        if (r.exitStatus() != 0 || !LinuxWorkload.bootedToPowerOff(r.output())) {
+            err.println(ProcessTimer.tail(r.output()));
+            throw new MachineException("Linux did not boot to power-off on " + emulator + " (exit status "
+                    + r.exitStatus() + "): " + String.join(" ", command));
         }
         return r.seconds();
     }
