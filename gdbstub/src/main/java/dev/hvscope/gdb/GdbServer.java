@@ -52,7 +52,7 @@ public final class GdbServer implements AutoCloseable {
             });
         try {
             this.serverChannel = b.bind(host, port).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // also the bind's IOException, which netty rethrows unchecked
             group.shutdownGracefully();
             throw e;
         }
