@@ -35,6 +35,10 @@ final class GuestMemoryWriter implements PhysicalWriter {
 
     @Override
     public boolean isRam(long gpa, long len) {
+        // what is larger than host RAM or wraps cannot be mapped to it: no page-by-page walk of 2^48 bytes
+        if (Long.compareUnsigned(len, ram.size()) > 0 || Long.compareUnsigned(gpa + len, gpa) < 0) {
+            return false;
+        }
         for (long g = gpa & -GuestAddressSpace.PAGE_SIZE; g < gpa + len; g += GuestAddressSpace.PAGE_SIZE) {
             long hpa = space.translate(g);
             if (hpa == -1L || !ram.contains(hpa, GuestAddressSpace.PAGE_SIZE)) {
