@@ -35,7 +35,7 @@ final class GuestMemoryWriter implements PhysicalWriter {
 
     @Override
     public boolean isRam(long gpa, long len) {
-        // what is larger than host RAM or wraps cannot be mapped to it: no page-by-page walk of 2^48 bytes
+        // larger than host RAM cannot all be mapped to it; a range that wraps would end the page loop at once, as RAM
         if (Long.compareUnsigned(len, ram.size()) > 0 || Long.compareUnsigned(gpa + len, gpa) < 0) {
             return false;
         }
