@@ -121,9 +121,9 @@ public final class FramedMessageProducer extends StreamMessageProducer {
             // not JSON, or JSON of the wrong shape (gson's type errors are not message issues)
             JsonElement tree = tree(text);
             RequestMessage request = tree == null ? null : dialect.requestIn(tree);
-            boolean json = tree != null;
-            reject(request, json ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ParseError,
-                    (json ? "invalid request: " : "parse error: ") + e.getClass().getSimpleName() + " " + e.getMessage());
+            boolean isJson = tree != null;
+            reject(request, isJson ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ParseError,
+                    (isJson ? "invalid request: " : "parse error: ") + e.getClass().getSimpleName() + " " + e.getMessage());
             return;
         }
         try {
