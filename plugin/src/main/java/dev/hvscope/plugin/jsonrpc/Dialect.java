@@ -1,8 +1,9 @@
 package dev.hvscope.plugin.jsonrpc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import org.eclipse.lsp4j.jsonrpc.debug.messages.DebugRequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 
@@ -26,32 +27,86 @@ public enum Dialect {
         this.answersAnonymous = answersAnonymous;
     }
 
-    /** The request {@code json} was meant to be, or null when it is no request (or names none). */
-    RequestMessage requestIn(JsonElement json) {
-        if (!(json instanceof JsonObject o) || !(o.get(idField) instanceof JsonPrimitive id)
-                || !(o.get(methodField) instanceof JsonPrimitive method) || !method.isString()) {
+    /**
+     * What a body that did not parse as a message says about itself: the request it was meant to
+     * be (null when it names none), whether it is a notification (a method, no id: never
+     * answered) and whether it is JSON at all.
+     */
+    record Recovered(RequestMessage request, boolean notification, boolean json) {
+    }
+
+    /**
+     * Reads only the top level of {@code text}, skipping every value but the id, method and type
+     * (gson skips without recursion), so this works on bodies too deep or too malformed to parse:
+     * what was read before the text went wrong still names the request.
+     */
+    Recovered recover(String text) {
+        Object id = null;
+        String method = null;
+        String type = null;
+        boolean idPresent = false;
+        boolean json = false;
+        try (JsonReader r = new JsonReader(new StringReader(text))) {
+            if (r.peek() == JsonToken.BEGIN_OBJECT) {
+                r.beginObject();
+                while (r.hasNext()) {
+                    String name = r.nextName();
+                    JsonToken token = r.peek();
+                    idPresent |= name.equals(idField);
+                    if (name.equals(idField) && token == JsonToken.NUMBER) {
+                        id = r.nextString();
+                    } else if (name.equals(idField) && token == JsonToken.STRING && this == JSON_RPC) {
+                        id = r.nextString();
+                    } else if (name.equals(methodField) && token == JsonToken.STRING) {
+                        method = r.nextString();
+                    } else if (name.equals("type") && token == JsonToken.STRING) {
+                        type = r.nextString();
+                    } else {
+                        r.skipValue();
+                    }
+                }
+                r.endObject();
+            } else {
+                r.skipValue();
+            }
+            json = r.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | RuntimeException e) {
+            // not JSON past this point: what was read so far stands
+        }
+        return new Recovered(request(id, method, type), !idPresent && method != null, json);
+    }
+
+    private RequestMessage request(Object id, String method, String type) {
+        if (id == null || method == null) {
             return null;
         }
-        if (this == DAP && (!(o.get("type") instanceof JsonPrimitive type && "request".equals(type.getAsString()))
-                || !isInt(id))) {
+        if (this == JSON_RPC) {
+            RequestMessage request = new RequestMessage();
+            request.setMethod(method);
+            Integer n = asInt((String) id);
+            if (n != null && id.equals(n.toString())) {
+                request.setId(n);
+            } else {
+                request.setId((String) id);
+            }
+            return request;
+        }
+        Integer seq = asInt((String) id);
+        if (!"request".equals(type) || seq == null) {
             return null; // a DAP response carries request_seq as an integer
         }
-        RequestMessage request = this == DAP ? new DebugRequestMessage() : new RequestMessage();
-        request.setMethod(method.getAsString());
-        if (id.isNumber()) {
-            request.setId(id.getAsNumber().intValue());
-        } else {
-            request.setId(id.getAsString());
-        }
+        RequestMessage request = new DebugRequestMessage();
+        request.setMethod(method);
+        request.setId(seq);
         return request;
     }
 
-    private static boolean isInt(JsonPrimitive p) {
-        if (!p.isNumber()) {
-            return false;
+    private static Integer asInt(String number) {
+        try {
+            return Integer.valueOf(number);
+        } catch (NumberFormatException e) {
+            return null;
         }
-        double d = p.getAsDouble();
-        return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE;
     }
 
     /** A request with no id, answered as JSON-RPC answers what it cannot read. */

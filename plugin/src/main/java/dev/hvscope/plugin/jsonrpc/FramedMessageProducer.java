@@ -1,7 +1,5 @@
 package dev.hvscope.plugin.jsonrpc;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -35,6 +33,8 @@ public final class FramedMessageProducer extends StreamMessageProducer {
     private final RemoteEndpoint endpoint;
     private final Dialect dialect;
     private MessageConsumer consumer;
+    /** A body not read at all: nothing known about it. */
+    private static final Dialect.Recovered UNREAD = new Dialect.Recovered(null, false, false);
 
     public FramedMessageProducer(InputStream input, MessageJsonHandler json, RemoteEndpoint endpoint, Dialect dialect) {
         super(input, json, endpoint);
@@ -81,7 +81,7 @@ public final class FramedMessageProducer extends StreamMessageProducer {
         int length = headers.contentLength;
         if (length > MessageLimits.MAX_BYTES) {
             input.skipNBytes(length);
-            reject(null, ResponseErrorCode.InvalidRequest,
+            reject(UNREAD, ResponseErrorCode.InvalidRequest,
                     "message of " + length + " bytes skipped (limit " + MessageLimits.MAX_BYTES + ")");
             return true;
         }
@@ -93,7 +93,7 @@ public final class FramedMessageProducer extends StreamMessageProducer {
         try {
             text = new String(body, Charset.forName(headers.charset));
         } catch (IllegalArgumentException e) {
-            reject(null, ResponseErrorCode.ParseError, "unknown charset " + headers.charset);
+            reject(UNREAD, ResponseErrorCode.ParseError, "unknown charset " + headers.charset);
             return true;
         }
         try {
@@ -108,7 +108,8 @@ public final class FramedMessageProducer extends StreamMessageProducer {
     /** Parses one body and hands it on, or answers why it cannot. */
     private void deliver(String text) {
         if (JsonNesting.deeperThan(text, MessageLimits.MAX_DEPTH)) {
-            reject(null, ResponseErrorCode.ParseError, "message nested deeper than " + MessageLimits.MAX_DEPTH + " levels");
+            reject(dialect.recover(text), ResponseErrorCode.InvalidRequest,
+                    "message nested deeper than " + MessageLimits.MAX_DEPTH + " levels");
             return;
         }
         Message message;
@@ -119,11 +120,9 @@ public final class FramedMessageProducer extends StreamMessageProducer {
             return;
         } catch (RuntimeException | StackOverflowError e) {
             // not JSON, or JSON of the wrong shape (gson's type errors are not message issues)
-            JsonElement tree = tree(text);
-            RequestMessage request = tree == null ? null : dialect.requestIn(tree);
-            boolean isJson = tree != null;
-            reject(request, isJson ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ParseError,
-                    (isJson ? "invalid request: " : "parse error: ") + e.getClass().getSimpleName() + " " + e.getMessage());
+            Dialect.Recovered what = dialect.recover(text);
+            reject(what, what.json() ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ParseError,
+                    (what.json() ? "invalid request: " : "parse error: ") + e.getClass().getSimpleName() + " " + e.getMessage());
             return;
         }
         try {
@@ -145,22 +144,14 @@ public final class FramedMessageProducer extends StreamMessageProducer {
     }
 
     /** Answers the request (or, in JSON-RPC, the unreadable message) with an error; logs it either way. */
-    private void reject(RequestMessage request, ResponseErrorCode code, String why) {
+    private void reject(Dialect.Recovered what, ResponseErrorCode code, String why) {
         LOG.warning(why);
-        if (request == null && dialect.answersAnonymous) {
+        RequestMessage request = what.request();
+        if (request == null && !what.notification() && dialect.answersAnonymous) {
             request = dialect.anonymous();
         }
         if (request != null) {
             endpoint.handle(request, List.of(new MessageIssue(why, code.getValue())));
-        }
-    }
-
-    /** The JSON tree of a body that did not parse as a message, or null if it is no JSON at all. */
-    private static JsonElement tree(String text) {
-        try {
-            return JsonParser.parseString(text);
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 }

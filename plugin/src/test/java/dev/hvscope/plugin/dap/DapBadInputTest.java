@@ -81,6 +81,9 @@ class DapBadInputTest {
         try (Connection c = new Connection()) {
             c.client.send("{\"seq\":1,\"type\":\"request\",\"command\":\"evaluate\",\"arguments\":"
                     + "[".repeat(20_000) + "]".repeat(20_000) + "}");
+            JsonObject refused = responseTo(c.client, 1);
+            assertNotNull(refused, "no answer to the deep request");
+            assertFalse(refused.get("success").getAsBoolean(), refused.toString());
             c.client.send("[".repeat(20_000));
             initializeAnswers(c.client, 2);
         }

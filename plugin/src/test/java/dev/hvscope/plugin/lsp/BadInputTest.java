@@ -202,13 +202,14 @@ class BadInputTest {
     }
 
     @Test
-    void deeplyNestedMessage_isAParseErrorAndTheNextMessageIsRead() throws Exception {
+    void deeplyNestedMessage_isAnsweredWithItsIdAndTheNextMessageIsRead() throws Exception {
         try (WireClient c = wireServer()) {
             c.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":"
                     + "[".repeat(20_000) + "]".repeat(20_000) + "}");
             JsonObject error = c.await(m -> m.has("error"), 30);
             assertNotNull(error);
-            assertEquals(-32700, error.getAsJsonObject("error").get("code").getAsInt());
+            assertEquals(1, error.get("id").getAsInt(), error.toString());
+            assertEquals(-32600, error.getAsJsonObject("error").get("code").getAsInt());
             c.send("[".repeat(20_000));
             initializeAnswers(c, "after-deep");
         }
@@ -221,9 +222,11 @@ class BadInputTest {
             JsonObject r = c.await(m -> m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsInt() == 7, 30);
             assertNotNull(r, "no answer");
             assertTrue(r.has("error"), r.toString());
+            c.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":7}"); // a notification: no answer
             c.send("not json");
             JsonObject parseError = c.await(m -> m.has("error"), 30);
             assertEquals(-32700, parseError.getAsJsonObject("error").get("code").getAsInt(), parseError.toString());
+            assertTrue(parseError.get("id") == null || parseError.get("id").isJsonNull(), parseError.toString());
         }
     }
 
