@@ -3,6 +3,7 @@ package dev.hvscope.app;
 import dev.hvscope.core.debug.Debuggee;
 import dev.hvscope.core.debug.FullSystemDebuggee;
 import dev.hvscope.core.machine.GdbEndpoint;
+import dev.hvscope.core.machine.MachineException;
 import dev.hvscope.core.machine.MachineConfig;
 import dev.hvscope.core.machine.VirtMachine;
 import dev.hvscope.gdb.GdbServer;
@@ -28,6 +29,20 @@ final class DebugRun {
         return serve(target, config.gdb(), config.waitForGdb(), err, machine::exitStatus);
     }
 
+    /** The stub on {@code at}; an address it cannot listen on is one line naming it. */
+    private static GdbServer listen(Debuggee target, GdbEndpoint at, CountDownLatch killed) throws InterruptedException {
+        try {
+            return GdbServer.start(target, at.host(), at.port(), killed::countDown);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // netty rethrows the bind's IOException unchecked
+            String why = e instanceof java.nio.channels.UnresolvedAddressException ? "no such host"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new MachineException("-gdb tcp:" + (at.host() == null ? "" : at.host()) + ":" + at.port()
+                    + ": cannot listen (" + why + ")");
+        }
+    }
+
     /**
      * Serves any Debuggee (full-system or hosted) until it powers off or gdb kills it; returns the
      * exit status {@code status} gives after power-off, 0 after a kill.
@@ -35,7 +50,7 @@ final class DebugRun {
     static int serve(Debuggee target, GdbEndpoint at, boolean waitForGdb, PrintWriter err, IntSupplier status)
             throws InterruptedException {
         CountDownLatch killed = new CountDownLatch(1);
-        try (GdbServer server = GdbServer.start(target, at.host(), at.port(), killed::countDown)) {
+        try (GdbServer server = listen(target, at, killed)) {
             err.println("hvscope: gdb stub listening on " + server.host() + ":" + server.port());
             ExposedAddress.warn("hvscope", at.host(), server.port(), "the gdb stub has no authentication; anyone"
                     + " who reaches it can read and write the machine's memory and registers (use 127.0.0.1 and an ssh tunnel)", err);

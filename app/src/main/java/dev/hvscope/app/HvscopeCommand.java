@@ -9,7 +9,10 @@ import dev.hvscope.core.machine.SerialMode;
 import dev.hvscope.core.machine.TraceFlag;
 import dev.hvscope.core.machine.VirtMachine;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +167,28 @@ public final class HvscopeCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code -D FILE} must be writable before anything runs: the logger would only complain in a trace. */
+    static void checkLogFileWritable(Path file) {
+        if (file == null) {
+            return;
+        }
+        try (OutputStream probe = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            probe.flush();
+        } catch (IOException | SecurityException e) {
+            throw new MachineException("-D " + file + ": cannot write (" + reason(e) + ")");
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private static void requireFile(String option, Path file) {
         if (file != null && !Files.isRegularFile(file)) {
             throw new MachineException(option + " " + file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
@@ -186,8 +211,10 @@ public final class HvscopeCommand implements Callable<Integer> {
             config = config.toBuilder().bios(Bios.file(config.bios().resolve())).build();
         }
         checkFilesExist(config);
+        checkLogFileWritable(config.logFile());
         LogSetup.apply(config);
-        try (VirtMachine machine = VirtMachine.create(config)) {
+        MachineConfig board = config;
+        try (VirtMachine machine = MachineMemory.orOneLine(board.ramSize(), () -> VirtMachine.create(board))) {
             for (String note : machine.notes()) {
                 System.err.println("hvscope: note: " + note);
             }

@@ -80,6 +80,10 @@ public final class VmCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (waitForGdb && !gdbDefault && gdb == null) {
+            err.println("hvscope: -S needs a GDB stub to wait for (add -s or -gdb tcp::PORT)");
+            return 1;
+        }
         if (timeoutSeconds < 0 || maxInsns < 0) {
             err.println("hvscope: --timeout and --max-insns must not be negative");
             return 1;
@@ -117,8 +121,8 @@ public final class VmCommand implements Callable<Integer> {
             }
         };
         java.io.InputStream consoleIn = ((HvscopeCommand) spec.commandLine().getParent().getCommand()).consoleIn;
-        try (HostedMachine host = HostedMachine.create(vmSpec, console, consoleIn)) {
-            if (gdbDefault || waitForGdb || gdb != null) {
+        try (HostedMachine host = MachineMemory.orOneLine(vmSpec.hostRamSize(), () -> HostedMachine.create(vmSpec, console, consoleIn))) {
+            if (gdbDefault || gdb != null) {
                 return debug(host, out, err);
             }
             VmResult result = host.vm().run(maxInsns, (long) (timeoutSeconds * 1e9));

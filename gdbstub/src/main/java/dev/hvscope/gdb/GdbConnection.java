@@ -11,6 +11,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One debugger connection: acks (until no-ack mode), NAK resends, dispatch through the
@@ -27,6 +29,9 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
     private boolean closing;
     private boolean killed;
 
+    /** How long a new connection waits for the previous debugger's connection to end. */
+    static final long RECONNECT_GRACE_MS = 2000;
+
     GdbConnection(GdbServer server, Debuggee target, CommandTable commands) {
         this.server = server;
         this.target = target;
@@ -36,10 +41,42 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
     @Override
     public void channelActive(ChannelHandlerContext c) throws Exception {
         this.ctx = c;
-        if (!server.claim(c.channel())) {
-            c.close();   // one debugger at a time
-            return;
+        if (server.claim(c.channel())) {
+            attach(c);
+        } else {
+            waitForThePreviousDebugger(c);
         }
+    }
+
+    /**
+     * One debugger at a time; but a debugger that reconnects right after closing its socket may
+     * arrive before the stub has seen the old connection end. Its packets wait (no reads) until the
+     * old connection is released, for at most {@link #RECONNECT_GRACE_MS}; a second debugger while the
+     * first stays is closed then.
+     */
+    private void waitForThePreviousDebugger(ChannelHandlerContext c) {
+        c.channel().config().setAutoRead(false);
+        ScheduledFuture<?> giveUp = c.executor().schedule(() -> {
+            c.close();
+        }, RECONNECT_GRACE_MS, TimeUnit.MILLISECONDS);
+        server.whenReleased(() -> c.executor().execute(() -> {
+            if (!giveUp.cancel(false) || !c.channel().isActive()) {
+                return;
+            }
+            if (!server.claim(c.channel())) {
+                c.close();
+                return;
+            }
+            try {
+                attach(c);
+                c.channel().config().setAutoRead(true);
+            } catch (Exception e) {
+                c.close();
+            }
+        }));
+    }
+
+    private void attach(ChannelHandlerContext c) throws Exception {
         session = new Session(target, new Session.Output() {
             @Override
             public void send(byte[] payload) {
@@ -140,12 +177,12 @@ final class GdbConnection extends SimpleChannelInboundHandler<RspMessage> {
     @Override
     public void channelInactive(ChannelHandlerContext c) throws Exception {
         if (session != null) {
-            server.release(c.channel());
             if (killed) {
                 server.killed();
             } else {
                 target.detach();   // like QEMU: a debugger that goes away lets the machine run on
             }
+            server.release(c.channel()); // last: a debugger waiting to attach finds the target detached
         }
         super.channelInactive(c);
     }

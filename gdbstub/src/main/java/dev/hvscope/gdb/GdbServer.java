@@ -14,6 +14,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,6 +31,8 @@ public final class GdbServer implements AutoCloseable {
     private final Channel serverChannel;
     private final AtomicReference<Channel> active = new AtomicReference<>();
     private final Runnable onKill;
+    /** Connections waiting for the current debugger to go (a reconnect that came before its close). */
+    private final List<Runnable> waitingForRelease = new ArrayList<>();
 
     private GdbServer(Debuggee target, String host, int port, Runnable onKill) throws InterruptedException {
         this.target = target;
@@ -48,7 +52,7 @@ public final class GdbServer implements AutoCloseable {
             });
         try {
             this.serverChannel = b.bind(host, port).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // also the bind's IOException, which netty rethrows unchecked
             group.shutdownGracefully();
             throw e;
         }
@@ -80,7 +84,25 @@ public final class GdbServer implements AutoCloseable {
     }
 
     void release(Channel ch) {
-        active.compareAndSet(ch, null);
+        if (active.compareAndSet(ch, null)) {
+            List<Runnable> waiting;
+            synchronized (waitingForRelease) {
+                waiting = List.copyOf(waitingForRelease);
+                waitingForRelease.clear();
+            }
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code r} once no debugger holds the stub (now, if none does). */
+    void whenReleased(Runnable r) {
+        synchronized (waitingForRelease) {
+            if (active.get() != null) {
+                waitingForRelease.add(r);
+                return;
+            }
+        }
+        r.run();
     }
 
     void killed() {

@@ -124,10 +124,19 @@ class RawSocketTest {
             assertTrue(second.closedByPeer(), "a second debugger is turned away");
         }
         c.close();
-        Thread.sleep(200);
         c = new RspClient(stub.port());
         assertEquals("QCp01.01", c.request("qC"));
         assertTrue(c.request("?").startsWith("T"));
+    }
+
+    @Test
+    void fiftyReconnects_rightAfterEachDisconnect_areAllServed() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            assertTrue(c.request("?").startsWith("T"), "reconnect " + i);
+            assertTrue(c.request("g").length() >= 33 * 16, "registers after reconnect " + i);
+            c.close();
+            c = new RspClient(stub.port());
+        }
     }
 
     @Test
@@ -149,16 +158,20 @@ class RawSocketTest {
     }
 
     @Test
-    void fuzz_100000RandomAndMutatedPackets_stubKeepsAnswering() throws Exception {
+    void fuzz_randomAndMutatedPackets_stubKeepsAnswering() throws Exception {
         c.request("QStartNoAckMode");
         List<String> corpus = List.of("g", "p20", "p1001", "p1042", "p1041", "P5=0100000000000000", "m80000000,40",
                 "m0,2", "M80100000,2:abcd", "X80100000,2:xy", "Z0,80000000,2", "z0,80000000,2", "Z2,80100000,8",
                 "z2,80100000,8", "s", "vCont;s:p1.1", "vCont?", "qXfer:features:read:target.xml:0,ffb",
                 "qXfer:hvscope-exits:read::0,1000", "qXfer:memory-map:read::0,100", "qRcmd," + Hex.encode("hv gstage map"),
                 "qRcmd," + Hex.encode("info registers"), "qThreadExtraInfo,p1.1", "Hgp1.1", "Hc-1", "T1", "qAttached",
-                "qqemu.sstep", "Qqemu.sstep=7", "Qqemu.PhyMemMode:0", "?", "qC", "qfThreadInfo", "qSupported");
-        Random r = new Random(12345);
-        long deadline = System.currentTimeMillis() + 120_000;
+                "qqemu.sstep", "Qqemu.sstep=7", "Qqemu.PhyMemMode:0", "?", "qfThreadInfo", "qSupported");
+        // no qC in the corpus: its reply is the sentinel that ends each batch
+        long seed = Long.getLong("hvscope.fuzz.seed", System.nanoTime());
+        System.out.println("RawSocketTest fuzz seed: -Dhvscope.fuzz.seed=" + seed);
+        Random r = new Random(seed);
+        // bounded in time so a busy CI machine finishes in seconds; the seed reproduces a failure
+        long deadline = System.currentTimeMillis() + 5_000;
         int sent = 0;
         int sentinels = 0;
         StringBuilder batch = new StringBuilder();
@@ -192,6 +205,11 @@ class RawSocketTest {
         c.sendRaw(RspClient.frame("qC"));
         drainUntilSentinel();
         assertTrue(sentinels > 0);
+        // and a debugger's first questions are answered
+        String stop = c.request("?");
+        assertTrue(stop.matches("[TSWX].*"), "? -> " + stop);
+        String regs = c.request("g");
+        assertTrue(regs.length() >= 33 * 16 || stop.matches("[WX].*"), "g -> " + regs);
     }
 
     private void drainUntilSentinel() throws Exception {

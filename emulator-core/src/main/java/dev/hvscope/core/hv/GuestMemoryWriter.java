@@ -35,6 +35,10 @@ final class GuestMemoryWriter implements PhysicalWriter {
 
     @Override
     public boolean isRam(long gpa, long len) {
+        // larger than host RAM cannot all be mapped to it; a range that wraps would end the page loop at once, as RAM
+        if (Long.compareUnsigned(len, ram.size()) > 0 || Long.compareUnsigned(gpa + len, gpa) < 0) {
+            return false;
+        }
         for (long g = gpa & -GuestAddressSpace.PAGE_SIZE; g < gpa + len; g += GuestAddressSpace.PAGE_SIZE) {
             long hpa = space.translate(g);
             if (hpa == -1L || !ram.contains(hpa, GuestAddressSpace.PAGE_SIZE)) {

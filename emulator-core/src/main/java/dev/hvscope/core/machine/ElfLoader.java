@@ -157,7 +157,24 @@ public final class ElfLoader {
             if (out.isEmpty()) {
                 throw bad("has no loadable (PT_LOAD) segment");
             }
+            checkNoOverlap(out);
             return out;
+        }
+
+        /** Two loadable segments on the same bytes: which one wins would depend on the load order. */
+        private void checkNoOverlap(List<ElfSegment> segments) {
+            List<ElfSegment> sorted = new ArrayList<>(segments);
+            sorted.removeIf(s -> s.memsz() == 0);
+            sorted.sort((x, y) -> Long.compareUnsigned(x.paddr(), y.paddr()));
+            for (int i = 1; i < sorted.size(); i++) {
+                ElfSegment prev = sorted.get(i - 1);
+                ElfSegment next = sorted.get(i);
+                // no wrap: the address-space check above holds for each segment
+                if (Long.compareUnsigned(next.paddr(), prev.paddr() + prev.memsz()) < 0) {
+                    throw bad("has overlapping loadable segments at paddr 0x" + Long.toHexString(prev.paddr())
+                            + " (0x" + Long.toHexString(prev.memsz()) + " bytes) and 0x" + Long.toHexString(next.paddr()));
+                }
+            }
         }
 
         private List<ElfSymbol> symbols(long shoff, int entsize, int count) {

@@ -92,4 +92,26 @@ class GuestFaultsVmTest {
                 () -> HostedMachine.create(demo, new ByteArrayOutputStream(), null));
         assertTrue(e.getMessage().contains("no-such-guest.elf"), e.getMessage());
     }
+
+    @Test
+    void guestSegmentOf2To48Bytes_isAClearErrorAtOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        VmSpec demo = PflashDemo.spec("pflash-guest.elf", PflashMode.PASSTHROUGH);
+        byte[] elf = java.nio.file.Files.readAllBytes(demo.kernel());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int last = -1;
+        for (int i = 0, ph = (int) b.getLong(32); i < (b.getShort(56) & 0xffff); i++, ph += 56) {
+            last = b.getInt(ph) == 1 ? ph : last; // PT_LOAD
+        }
+        b.putLong(last + 40, 1L << 48); // the last loadable segment's p_memsz: no overlap, just too big
+        java.nio.file.Path huge = dir.resolve("huge.elf");
+        java.nio.file.Files.write(huge, elf);
+        VmSpec spec = new VmSpec(demo.name(), demo.id(), demo.entryPoint(), huge, demo.kernelLoadAddr(), 0,
+                demo.memoryRegions(), List.of(), List.of(), demo.pflash());
+        // refused before a byte is written, and quickly (the G-stage check stops at the first unmapped page)
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                        () -> HostedMachine.create(spec, new ByteArrayOutputStream(), null)));
+        assertTrue(e.getMessage().contains("huge.elf") && e.getMessage().contains("outside RAM"), e.getMessage());
+    }
 }

@@ -280,6 +280,68 @@ class ElfLoaderTest {
     }
 
     @Test
+    void parse_rejectsOverlappingLoadableSegments() {
+        byte[] b = new TestElf().segment(RAM, CODE, 0x2000).segment(RAM + 0x1000, CODE, 0x10).build();
+        assertTrue(rejects(b).getMessage().contains("overlapping loadable segments at paddr 0x80000000"));
+    }
+
+    @Test
+    void parse_rejectsAFileSizeOf2To63() {
+        byte[] b = twoSegmentProgram().build();
+        TestElf.putU64(b, TestElf.phdrField(1, 32), 1L << 63);
+        TestElf.putU64(b, TestElf.phdrField(1, 40), 1L << 63);
+        assertTrue(rejects(b).getMessage().contains("segment 1"));
+    }
+
+    @Test
+    void load_rejectsA2To48ByteSegmentBeforeWritingAnything() {
+        Bus bus = bus(1 << 20);
+        byte[] b = twoSegmentProgram().build();
+        TestElf.putU64(b, TestElf.phdrField(1, 40), 1L << 48);
+        ElfImage img = ElfLoader.parse("huge.elf", b);
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> ElfLoader.load(img, new BusPhysicalWriter(bus)));
+        assertTrue(e.getMessage().startsWith("segment 0x80001000 +0x1000000000000 of huge.elf is outside RAM"), e.getMessage());
+        assertEquals(0, bus.ram().readByte(RAM), "the first segment was not loaded either");
+    }
+
+    /** Header and program-header fields of a real example set to values that break naive loaders. */
+    @Test
+    void fuzzedHeadersOfAnExampleElf_giveCleanErrorsOrANormalLoad() throws IOException {
+        Path examples = Path.of(System.getProperty("hvscope.examples", "../examples"));
+        byte[] original = Files.readAllBytes(examples.resolve("hv-baremetal/hv-fault-loop.elf"));
+        long seed = Long.getLong("hvscope.fuzz.seed", System.nanoTime());
+        System.out.println("ElfLoaderTest fuzz seed: -Dhvscope.fuzz.seed=" + seed);
+        Random rnd = new Random(seed);
+        long[] nasty = {0, 1, -1, 1L << 48, 1L << 63, original.length, original.length + 1, RAM, RAM - 1, -RAM,
+            0x7fff_ffffL, 0xffff_ffffL};
+        int phoff = (int) java.nio.ByteBuffer.wrap(original).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(32);
+        int phnum = (original[56] & 0xff) | (original[57] & 0xff) << 8;
+        long end = System.nanoTime() + 3_000_000_000L;
+        for (int round = 0; round < 5000 && System.nanoTime() < end; round++) {
+            byte[] b = original.clone();
+            for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+                if (rnd.nextBoolean()) {
+                    // one 64-bit field of one program header (offset, vaddr, paddr, filesz, memsz)
+                    int at = phoff + rnd.nextInt(Math.max(1, phnum)) * 56 + 8 + 8 * rnd.nextInt(5);
+                    long v = nasty[rnd.nextInt(nasty.length)] + (rnd.nextInt(3) - 1);
+                    if (at + 8 <= b.length) {
+                        TestElf.putU64(b, at, v);
+                    }
+                } else {
+                    b[rnd.nextInt(64 + Math.max(1, phnum) * 56)] = (byte) rnd.nextInt(256);
+                }
+            }
+            Bus bus = bus(1 << 20);
+            try {
+                ElfLoader.load(ElfLoader.parse("fuzz.elf", b), new BusPhysicalWriter(bus));
+            } catch (ImageFormatException expected) {
+                assertFalse(expected.getMessage().contains("\n"), expected.getMessage());
+            }
+        }
+    }
+
+    @Test
     void load_rejectsSegmentOutsideRamNamingRangeAndDevice() {
         Bus bus = bus(1 << 20);
         bus.attach(0x10_0000L, new NamedDevice("sifive_test", 0x1000));

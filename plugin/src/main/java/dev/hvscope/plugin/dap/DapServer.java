@@ -1,5 +1,7 @@
 package dev.hvscope.plugin.dap;
 
+import dev.hvscope.plugin.jsonrpc.Dialect;
+import dev.hvscope.plugin.jsonrpc.FramedMessageProducer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,10 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 
 /**
  * Runs the debug adapter over a pair of streams (stdio) or a TCP socket. On TCP each client must
@@ -33,8 +40,16 @@ public final class DapServer {
     /** Serves one client on the streams until they close; the target is ended afterwards. */
     public static void serve(InputStream in, OutputStream out, LaunchPolicy policy) {
         HvscopeDebugAdapter adapter = new HvscopeDebugAdapter(policy);
+        // the reader and request threads of this client, ended with it (a TCP server serves many)
+        ExecutorService threads = Executors.newCachedThreadPool();
         // The remote proxy implements HvscopeDebugClient, so the adapter can send hvscope/ events.
-        Launcher<HvscopeDebugClient> launcher = DebugLauncher.createLauncher(adapter, HvscopeDebugClient.class, in, out);
+        Launcher<HvscopeDebugClient> launcher = new FramedBuilder()
+                .setLocalService(adapter)
+                .setRemoteInterface(HvscopeDebugClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(threads)
+                .create();
         adapter.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         try {
@@ -45,6 +60,7 @@ public final class DapServer {
             // the stream failed: the session is over either way
         } finally {
             adapter.shutdown();
+            threads.shutdownNow();
         }
     }
 
@@ -80,6 +96,17 @@ public final class DapServer {
             return false;
         } finally {
             s.setSoTimeout(0);
+        }
+    }
+
+    /** lsp4j's debug launcher with the reader that cannot be knocked out of step. */
+    private static final class FramedBuilder extends DebugLauncher.Builder<HvscopeDebugClient> {
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader,
+                MessageConsumer messageConsumer, HvscopeDebugClient remoteProxy) {
+            return super.createMessageProcessor(
+                    FramedMessageProducer.replacing(reader, messageConsumer, this::createJsonHandler, Dialect.DAP),
+                    messageConsumer, remoteProxy);
         }
     }
 }

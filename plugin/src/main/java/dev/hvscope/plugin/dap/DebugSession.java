@@ -599,6 +599,11 @@ final class DebugSession {
         }
     }
 
+    /** Ends the stop waiter thread: the client is gone (a TCP adapter serves many, one after another). */
+    void dispose() {
+        waiter.shutdownNow();
+    }
+
     /** Closes the connection; kills (or detaches from) the debuggee. */
     synchronized void closeTarget(boolean kill) {
         LiveVmHook.ended(this);

@@ -119,6 +119,7 @@ public final class HvscopeDebugAdapter implements IDebugProtocolServer, HvscopeR
     /** Ends the target when the client connection goes away. */
     public void shutdown() {
         session.closeTarget(session.launchedByUs());
+        session.dispose();
     }
 
     @SuppressWarnings("unchecked")

@@ -18,7 +18,7 @@ import java.util.List;
  */
 record ConfigAnalysis(List<Diagnostic> diagnostics, VmConfig model, List<ConfigItem> items) {
     /** Larger documents get one diagnostic instead of an analysis: no config is this big. */
-    static final int MAX_CHARS = 1 << 20;
+    static final int MAX_CHARS = VmConfigParser.MAX_CHARS;
 
     ConfigAnalysis {
         diagnostics = List.copyOf(diagnostics);

@@ -43,6 +43,14 @@ public final class VmConfigParser {
         }
     }
 
+    /**
+     * Larger configs are refused before parsing: no config is this big, and the TOML parser takes
+     * seconds per megabyte.
+     */
+    public static final int MAX_CHARS = 256 << 10;
+    /** Deeper nesting is refused before parsing: the TOML parser recurses once per level. */
+    public static final int MAX_DEPTH = 64;
+
     private final Path file;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Span> values = new HashMap<>();
@@ -57,6 +65,10 @@ public final class VmConfigParser {
 
     public static Result parse(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_CHARS) {
+                return tooLarge(file, size + " bytes");
+            }
             return parse(file, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Result(null, List.of(Diagnostic.error(file, Span.START, "unreadable",
@@ -66,6 +78,13 @@ public final class VmConfigParser {
 
     /** Parses text as though it were the content of file (editors hand over unsaved buffers; file may be null). */
     public static Result parse(Path file, String text) {
+        if (text.length() > MAX_CHARS) {
+            return tooLarge(file, text.length() + " characters");
+        }
+        if (TomlNesting.deeperThan(text, MAX_DEPTH)) {
+            return new Result(null, List.of(Diagnostic.error(file, Span.START, "too-deep",
+                    "arrays or tables nested deeper than " + MAX_DEPTH + " levels")));
+        }
         try {
             return new VmConfigParser(file).run(text);
         } catch (RuntimeException | StackOverflowError e) {
@@ -73,6 +92,11 @@ public final class VmConfigParser {
             return new Result(null, List.of(Diagnostic.error(file, Span.START, "unparsable",
                     "cannot parse the config: " + e)));
         }
+    }
+
+    private static Result tooLarge(Path file, String size) {
+        return new Result(null, List.of(Diagnostic.error(file, Span.START, "too-large",
+                "config too large (" + size + ", limit " + MAX_CHARS + ")")));
     }
 
     private Result run(String text) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import dev.hvscope.plugin.jsonrpc.Fuzz;
+import dev.hvscope.plugin.jsonrpc.WireClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -161,7 +164,7 @@ class BadInputTest {
         PipedOutputStream toServer = new PipedOutputStream(serverIn);
         Collector out = new Collector();
         LanguageServerLauncher.start(serverIn, out, status -> { }).startListening();
-        int big = LanguageServerLauncher.MAX_MESSAGE_BYTES + 1;
+        int big = dev.hvscope.plugin.jsonrpc.MessageLimits.MAX_BYTES + 1;
         Thread writer = new Thread(() -> {
             try {
                 toServer.write(("Content-Length: " + big + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -179,6 +182,80 @@ class BadInputTest {
         assertTrue(out.await("\"id\":\"after\"", 60));
         writer.join(10_000);
         toServer.close();
+    }
+
+    /** A server on pipes, driven by a raw client. */
+    private static WireClient wireServer() throws IOException {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream toServer = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream toClient = new PipedOutputStream(clientIn);
+        LanguageServerLauncher.start(serverIn, toClient, status -> { }).startListening();
+        return new WireClient(clientIn, toServer);
+    }
+
+    private static void initializeAnswers(WireClient c, String id) throws Exception {
+        c.send("{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\",\"method\":\"initialize\",\"params\":{}}");
+        JsonObject r = c.await(m -> m.has("id") && m.get("id").isJsonPrimitive() && id.equals(m.get("id").getAsString()), 30);
+        assertNotNull(r, "no answer to initialize");
+        assertTrue(r.has("result"), r.toString());
+    }
+
+    @Test
+    void deeplyNestedMessage_isAnsweredWithItsIdAndTheNextMessageIsRead() throws Exception {
+        try (WireClient c = wireServer()) {
+            c.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":"
+                    + "[".repeat(20_000) + "]".repeat(20_000) + "}");
+            JsonObject error = c.await(m -> m.has("error"), 30);
+            assertNotNull(error);
+            assertEquals(1, error.get("id").getAsInt(), error.toString());
+            assertEquals(-32600, error.getAsJsonObject("error").get("code").getAsInt());
+            c.send("[".repeat(20_000));
+            initializeAnswers(c, "after-deep");
+        }
+    }
+
+    @Test
+    void requestOfTheWrongShape_isAnsweredWithItsId() throws Exception {
+        try (WireClient c = wireServer()) {
+            c.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\",\"params\":{\"processId\":[]}}");
+            JsonObject r = c.await(m -> m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsInt() == 7, 30);
+            assertNotNull(r, "no answer");
+            assertTrue(r.has("error"), r.toString());
+            c.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":7}"); // a notification: no answer
+            c.send("not json");
+            JsonObject parseError = c.await(m -> m.has("error"), 30);
+            assertEquals(-32700, parseError.getAsJsonObject("error").get("code").getAsInt(), parseError.toString());
+            assertTrue(parseError.get("id") == null || parseError.get("id").isJsonNull(), parseError.toString());
+        }
+    }
+
+    @Test
+    void fuzzedMessages_thenInitializeStillAnswers() throws Exception {
+        long seed = Long.getLong("hvscope.fuzz.seed", System.nanoTime());
+        System.out.println("BadInputTest fuzz seed: -Dhvscope.fuzz.seed=" + seed);
+        Random random = new Random(seed);
+        String uri = "file:///fuzz/f.vm.toml";
+        List<String> valid = List.of(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"" + uri
+                        + "\",\"languageId\":\"toml\",\"version\":1,\"text\":\"name = \\\"x\\\"\\n[[memory]]\\n\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"" + uri
+                        + "\"},\"position\":{\"line\":0,\"character\":2}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/completion\",\"params\":{\"textDocument\":{\"uri\":\""
+                        + uri + "\"},\"position\":{\"line\":1,\"character\":0}}}");
+        try (WireClient c = wireServer()) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            for (int sent = 0; sent < 3000 && System.nanoTime() < end; sent++) {
+                String body = Fuzz.mutate(valid.get(random.nextInt(valid.size())), random);
+                c.sendRaw(random.nextInt(20) == 0 ? Fuzz.brokenFrame(body, random) : WireClient.frame(body));
+            }
+            c.sendRaw(Fuzz.resynchronisation());
+            initializeAnswers(c, "after-fuzz");
+            c.send(valid.get(2).replace("\"id\":2", "\"id\":\"hover\""));
+            assertNotNull(c.await(m -> m.has("id") && m.get("id").isJsonPrimitive() && "hover".equals(m.get("id").getAsString()), 30),
+                    "no answer to hover");
+        }
     }
 
     /** The server's output, searchable while it grows. */

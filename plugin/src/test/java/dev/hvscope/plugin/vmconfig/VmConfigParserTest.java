@@ -85,6 +85,37 @@ class VmConfigParserTest {
         assertEquals(new Position(6, 15), c.positionOf("kernel.entry_point"));
     }
 
+    /** Mutated configs through the parser and the checks: diagnostics, never an exception or an internal failure. */
+    @Test
+    void fuzzedConfigs_giveOnlyDiagnostics() throws IOException {
+        long seed = Long.getLong("hvscope.fuzz.seed", System.nanoTime());
+        System.out.println("VmConfigParserTest fuzz seed: -Dhvscope.fuzz.seed=" + seed);
+        java.util.Random random = new java.util.Random(seed);
+        String[] tokens = {"[", "]", "{", "}", "=", "\"", "'", "#", ",", "\n", "0x", "-1", "0xffff_ffff_ffff_ffff", "1e999",
+            "[[", "]]", "\"\"\"", "nan", "inf", "true", "99999999999999999999", "[".repeat(70)};
+        long end = System.nanoTime() + 3_000_000_000L;
+        for (int round = 0; round < 3000 && System.nanoTime() < end; round++) {
+            StringBuilder text = new StringBuilder(GOOD);
+            for (int e = 0; e < 1 + random.nextInt(5); e++) {
+                int at = random.nextInt(text.length() + 1);
+                int span = Math.min(text.length() - at, random.nextInt(16));
+                switch (random.nextInt(3)) {
+                    case 0 -> text.delete(at, at + span);
+                    case 1 -> text.insert(at, tokens[random.nextInt(tokens.length)]);
+                    default -> text.replace(at, at + span, tokens[random.nextInt(tokens.length)]);
+                }
+            }
+            VmConfigParser.Result r = VmConfigParser.parse(file, text.toString());
+            List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+            if (r.config() != null) {
+                all.addAll(VmConfigChecks.check(r.config()));
+            }
+            for (Diagnostic d : all) {
+                assertFalse(d.code().equals("unparsable") || d.message().contains("\n"), d.format() + "\nin:\n" + text);
+            }
+        }
+    }
+
     @Test
     void theDemoConfig_isClean() {
         Path demo = Path.of(System.getProperty("hvscope.examples", "../examples"), "pflash/vm.toml");
