@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * puts the reader out of step, and no client leaves a thread behind.
  */
 class DapBadInputTest {
+    static final DapToken TOKEN = DapToken.generate();
     static int port;
 
     @BeforeAll
@@ -33,7 +34,7 @@ class DapBadInputTest {
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                DapServer.serveTcp("127.0.0.1", 0, listening::complete);
+                DapServer.serveTcp("127.0.0.1", 0, TOKEN, LaunchPolicy.hvscopeOnly(), listening::complete);
             } catch (Exception e) {
                 listening.completeExceptionally(e);
             }
@@ -67,6 +68,7 @@ class DapBadInputTest {
 
         Connection() throws IOException {
             socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.getOutputStream().write(TOKEN.line().getBytes(StandardCharsets.US_ASCII));   // admitted first
             client = new WireClient(socket.getInputStream(), socket.getOutputStream());
         }
 
