@@ -109,10 +109,12 @@ public final class GdbServer implements AutoCloseable {
         return socketFile;
     }
 
+    /** The TCP port (a TCP stub only). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The TCP address (a TCP stub only). */
     public String host() {
         return ((InetSocketAddress) serverChannel.localAddress()).getAddress().getHostAddress();
     }
