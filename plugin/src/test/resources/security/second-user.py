@@ -2,12 +2,11 @@
 # live session's control channel, and prints one line per attempt. It asks the adapter to run `id`
 # into a marker file, which must never appear.
 # Usage: python3 second-user.py PORT TOKEN_FILE REGISTRY_DIR CONTROL_SOCKET MARKER
+#    or: python3 second-user.py --gdb-stub SOCKET    (only the stub of a launched session)
 import json
 import os
 import socket
 import sys
-
-port, token_file, registry, control, marker = sys.argv[1:]
 
 
 def attempt(what, f):
@@ -46,15 +45,20 @@ def read_token():
         return "read %d characters" % len(f.read().strip())
 
 
-def connect_control():
+def connect_unix(path):
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(control)
+    s.connect(path)
     s.close()
     return "connected"
 
 
+if sys.argv[1] == "--gdb-stub":
+    attempt("gdb stub", lambda: connect_unix(sys.argv[2]))
+    sys.exit(0)
+
+port, token_file, registry, control, marker = sys.argv[1:]
 attempt("token file", read_token)
 attempt("dap without token", lambda: launch_id(b""))
 attempt("dap with a guessed token", lambda: launch_id(b"HVSCOPE-TOKEN " + b"0" * 64 + b"\r\n"))
 attempt("registry", lambda: "%d sessions" % len([f for f in os.listdir(registry) if f.endswith(".json")]))
-attempt("control socket", connect_control)
+attempt("control socket", lambda: connect_unix(control))

@@ -7,7 +7,9 @@ import dev.hvscope.core.machine.MachineException;
 import dev.hvscope.core.machine.MachineConfig;
 import dev.hvscope.core.machine.VirtMachine;
 import dev.hvscope.gdb.GdbServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -31,6 +33,9 @@ final class DebugRun {
 
     /** The stub on {@code at}; an address it cannot listen on is one line naming it. */
     private static GdbServer listen(Debuggee target, GdbEndpoint at, CountDownLatch killed) throws InterruptedException {
+        if (at.isUnix()) {
+            return startUnix(target, at, killed::countDown);
+        }
         try {
             return GdbServer.start(target, at.host(), at.port(), killed::countDown);
         } catch (InterruptedException e) {
@@ -51,9 +56,12 @@ final class DebugRun {
             throws InterruptedException {
         CountDownLatch killed = new CountDownLatch(1);
         try (GdbServer server = listen(target, at, killed)) {
-            err.println("hvscope: gdb stub listening on " + server.host() + ":" + server.port());
-            ExposedAddress.warn("hvscope", at.host(), server.port(), "the gdb stub has no authentication; anyone"
-                    + " who reaches it can read and write the machine's memory and registers (use 127.0.0.1 and an ssh tunnel)", err);
+            err.println("hvscope: gdb stub listening on "
+                    + (at.isUnix() ? "unix:" + server.socket() : server.host() + ":" + server.port()));
+            if (!at.isUnix()) {
+                ExposedAddress.warn("hvscope", at.host(), server.port(), "the gdb stub has no authentication; anyone"
+                        + " who reaches it can read and write the machine's memory and registers (use 127.0.0.1 and an ssh tunnel)", err);
+            }
             err.flush();
             if (!waitForGdb) {
                 target.resume();
@@ -65,6 +73,14 @@ final class DebugRun {
             }
             Thread.sleep(LINGER_MILLIS);
             return status.getAsInt();
+        }
+    }
+
+    private static GdbServer startUnix(Debuggee target, GdbEndpoint at, Runnable onKill) throws InterruptedException {
+        try {
+            return GdbServer.startUnix(target, at.socket(), onKill);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);   // the commands print it as one line
         }
     }
 }

@@ -109,8 +109,8 @@ public final class HvscopeCommand implements Callable<Integer> {
     @Option(names = "-S", description = "Do not start the harts until the debugger continues.")
     boolean waitForGdb;
 
-    @Option(names = "-gdb", paramLabel = "tcp:[HOST]:PORT", converter = QemuSyntax.GdbConverter.class,
-            description = "GDB stub address; an empty HOST means 127.0.0.1.")
+    @Option(names = "-gdb", paramLabel = "tcp:[HOST]:PORT|unix:PATH", converter = QemuSyntax.GdbConverter.class,
+            description = "GDB stub address; an empty HOST means 127.0.0.1; unix:PATH is a socket only you can use.")
     GdbEndpoint gdb;
 
     @Option(names = "-d", paramLabel = "FLAG[,FLAG...]", converter = QemuSyntax.TraceConverter.class,

@@ -176,10 +176,16 @@ final class QemuSyntax {
         return m;
     }
 
-    /** {@code -gdb tcp:[HOST]:PORT}; an empty host means 127.0.0.1 (never all interfaces by default). */
+    /**
+     * {@code -gdb tcp:[HOST]:PORT}; an empty host means 127.0.0.1 (never all interfaces by default).
+     * {@code -gdb unix:PATH}: a socket file only this user can connect to.
+     */
     static GdbEndpoint gdb(String value) {
+        if (value.startsWith("unix:")) {
+            return unixGdb(value.substring(5));
+        }
         if (!value.startsWith("tcp:")) {
-            throw new TypeConversionException("unsupported gdb device (hvscope accepts tcp:[HOST]:PORT)");
+            throw new TypeConversionException("unsupported gdb device (hvscope accepts tcp:[HOST]:PORT or unix:PATH)");
         }
         String rest = value.substring(4);
         int colon = rest.lastIndexOf(':');
@@ -195,6 +201,25 @@ final class QemuSyntax {
             throw new TypeConversionException("port " + port + " is not in 0..65535");
         }
         return new GdbEndpoint(host.isEmpty() ? GdbEndpoint.DEFAULT_HOST : host, port);
+    }
+
+    /** {@code PATH[,server[=on]][,wait=off|,nowait]}: QEMU's chardev flags, which are what the stub does anyway. */
+    private static GdbEndpoint unixGdb(String value) {
+        String[] parts = value.split(",", -1);
+        if (parts[0].isEmpty()) {
+            throw new TypeConversionException("missing socket path (use unix:PATH)");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            if (!List.of("server", "server=on", "wait=off", "nowait").contains(parts[i])) {
+                throw new TypeConversionException("unsupported option '" + parts[i]
+                        + "' (hvscope accepts unix:PATH[,server=on][,wait=off])");
+            }
+        }
+        try {
+            return GdbEndpoint.unix(Path.of(parts[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new TypeConversionException("bad socket path: " + e.getMessage());
+        }
     }
 
     /** {@code -d flag[,flag...]}; {@code help} is kept so the command can print the list. */

@@ -64,8 +64,8 @@ public final class VmCommand implements Callable<Integer> {
     @Option(names = "-S", description = "Do not start the guest until gdb continues.")
     boolean waitForGdb;
 
-    @Option(names = "-gdb", paramLabel = "tcp:[HOST]:PORT", converter = QemuSyntax.GdbConverter.class,
-            description = "GDB stub on this address (port 0: a free port, printed).")
+    @Option(names = "-gdb", paramLabel = "tcp:[HOST]:PORT|unix:PATH", converter = QemuSyntax.GdbConverter.class,
+            description = "GDB stub on this address (port 0: a free port, printed; unix:PATH: a socket only you can use).")
     GdbEndpoint gdb;
 
     @Override

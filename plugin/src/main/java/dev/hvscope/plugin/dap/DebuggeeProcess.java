@@ -3,6 +3,7 @@ package dev.hvscope.plugin.dap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -10,6 +11,7 @@ import java.util.function.BiConsumer;
 /** A launched debuggee (hvscope or QEMU with its stub): its output goes to the client as output events. */
 final class DebuggeeProcess {
     private final Process process;
+    private volatile Path socket;
 
     private DebuggeeProcess(Process process) {
         this.process = process;
@@ -48,6 +50,11 @@ final class DebuggeeProcess {
         t.start();
     }
 
+    /** The socket file the process's stub was told to listen on, removed after the process ends (a killed stub leaves it). */
+    void removeAfterExit(Path socketFile) {
+        this.socket = socketFile;
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -61,6 +68,14 @@ final class DebuggeeProcess {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        Path s = socket;
+        if (s != null && !process.isAlive()) {
+            try {
+                Files.deleteIfExists(s);
+            } catch (IOException e) {
+                // left behind in the private directory: the next stub on a fresh path does not mind
+            }
         }
     }
 }

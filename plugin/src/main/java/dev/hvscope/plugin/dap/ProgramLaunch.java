@@ -22,11 +22,11 @@ import java.util.Optional;
  * launch configuration names only what to run (the attributes VS Code's and Eclipse's schemas offer).
  * <ul>
  * <li>{@code vmConfig} (or {@code vm: true}): the hosted hypervisor,
- * {@code hvscope vm CONFIG [--pflash MODE] -S -gdb tcp:127.0.0.1:${port} ARGS}; an empty
+ * {@code hvscope vm CONFIG [--pflash MODE] -S -gdb unix:${socket} ARGS}; an empty
  * {@code vmConfig} or {@code vm: true} alone runs the embedded pflash demo. {@code elf} defaults to
  * the config's guest image ({@code kernel_path}).</li>
  * <li>{@code program}: full-system on the virt board, {@code hvscope -machine virt -nographic
- * -bios BIOS -kernel PROGRAM -S -gdb tcp:127.0.0.1:${port} ARGS}; {@code bios} defaults to
+ * -bios BIOS -kernel PROGRAM -S -gdb unix:${socket} ARGS}; {@code bios} defaults to
  * {@code none} for an ELF whose entry is 0x8000_0000 (the bare-metal examples: M-mode from the
  * DRAM base), else to {@code default} (OpenSBI boots it in S-mode). ARGS come last, so a
  * {@code -bios} there wins. {@code elf} defaults to the program.</li>
@@ -40,7 +40,8 @@ final class ProgramLaunch {
     static final String MAIN_CLASS = "dev.hvscope.app.Main";
     /** Where the app module packages the pflash demo's guest (the embedded default of {@code hvscope vm}). */
     private static final String DEMO_GUEST = "/dev/hvscope/app/demo/pflash-guest/pflash-guest.elf";
-    private static final String GDB = "tcp:127.0.0.1:${port}";
+    /** The stub on a socket in the adapter's private runtime directory: no other local user can drive it. */
+    private static final String GDB = "unix:${socket}";
     private static final long DRAM_BASE = 0x8000_0000L;
 
     private ProgramLaunch() {

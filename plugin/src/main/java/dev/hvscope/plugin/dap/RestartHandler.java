@@ -18,7 +18,7 @@ final class RestartHandler implements RequestHandler<RestartArguments, Void> {
             LaunchHandler.launch(session, last);
         } else {
             TargetConnector.loadElfs(session, last);
-            TargetConnector.connect(session, Args.string(last, "host", "127.0.0.1"), Args.integer(last, "port", -1), 3_000, null);
+            TargetConnector.connect(session, StubAddress.of(last), 3_000, null);
             session.rememberLaunch(last, false);
             LiveVmHook.register(session, last);
         }

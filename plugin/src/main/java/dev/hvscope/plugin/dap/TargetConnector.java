@@ -30,16 +30,16 @@ final class TargetConnector {
         }
     }
 
-    /** Connects to host:port, retrying until {@code timeoutMillis} (a launched stub needs a moment). */
-    static void connect(DebugSession session, String host, int port, long timeoutMillis, DebuggeeProcess process) {
+    /** Connects to the stub, retrying until {@code timeoutMillis} (a launched stub needs a moment). */
+    static void connect(DebugSession session, StubAddress at, long timeoutMillis, DebuggeeProcess process) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         RspException last = null;
         while (true) {
             try {
-                RspClient client = RspClient.connect(host, port);
+                RspClient client = at.connect();
                 session.attached(client);
                 session.output(OutputEventArgumentsCategory.CONSOLE,
-                        "connected to the RSP stub at " + host + ":" + port + "\n");
+                        "connected to the RSP stub at " + at + "\n");
                 return;
             } catch (RspException e) {
                 last = e;

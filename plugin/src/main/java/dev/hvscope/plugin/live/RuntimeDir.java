@@ -1,5 +1,6 @@
 package dev.hvscope.plugin.live;
 
+import dev.hvscope.gdb.LocalUser;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -87,14 +88,6 @@ public final class RuntimeDir {
 
     /** This process's user id. */
     public static long currentUid() {
-        try {
-            return new com.sun.security.auth.module.UnixSystem().getUid();
-        } catch (LinkageError e) {
-            try { // an environment without the jdk.security.auth module: the owner of the process's /proc entry
-                return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
-            } catch (IOException | RuntimeException notLinux) {
-                throw new IllegalStateException("cannot tell this process's user id", notLinux);
-            }
-        }
+        return LocalUser.uid();
     }
 }

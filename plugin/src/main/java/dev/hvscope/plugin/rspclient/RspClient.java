@@ -49,6 +49,11 @@ public final class RspClient implements AutoCloseable {
         return open(RspConnection.connect(host, port, 5_000));
     }
 
+    /** Connects to a stub on a Unix domain socket and negotiates, as {@link #connect(String, int)}. */
+    public static RspClient connect(java.nio.file.Path socket) {
+        return open(RspConnection.connect(socket));
+    }
+
     /** Negotiates over an open connection. */
     public static RspClient open(RspConnection conn) {
         try {

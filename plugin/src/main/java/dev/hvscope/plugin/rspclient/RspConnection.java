@@ -1,10 +1,14 @@
 package dev.hvscope.plugin.rspclient;
 
+import dev.hvscope.plugin.live.UnixSockets;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +27,7 @@ public final class RspConnection implements AutoCloseable {
     private static final byte INTERRUPT = 0x03;
     private static final String CLOSED = "\u0000closed";
 
-    private final Socket socket;
+    private final Closeable socket;
     private final InputStream in;
     private final OutputStream out;
     private final BlockingQueue<String> packets = new LinkedBlockingQueue<>();
@@ -35,13 +39,12 @@ public final class RspConnection implements AutoCloseable {
     private volatile Consumer<String> trace = s -> { };
     private volatile boolean closed;
 
-    private RspConnection(Socket socket) throws IOException {
+    private RspConnection(Closeable socket, InputStream in, OutputStream out, String peer) {
         this.socket = socket;
-        socket.setTcpNoDelay(true);
         // buffered: the reader takes one byte at a time, which must not be a system call each
-        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-        this.out = socket.getOutputStream();
-        this.reader = new Thread(this::readLoop, "rsp-reader " + socket.getRemoteSocketAddress());
+        this.in = new java.io.BufferedInputStream(in, 1 << 16);
+        this.out = out;
+        this.reader = new Thread(this::readLoop, "rsp-reader " + peer);
         reader.setDaemon(true);
         reader.start();
     }
@@ -51,7 +54,8 @@ public final class RspConnection implements AutoCloseable {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-            return new RspConnection(s);
+            s.setTcpNoDelay(true);
+            return new RspConnection(s, s.getInputStream(), s.getOutputStream(), host + ":" + port);
         } catch (IOException e) {
             try {
                 s.close();
@@ -59,6 +63,16 @@ public final class RspConnection implements AutoCloseable {
                 // nothing more to release
             }
             throw new RspException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Connects to a stub on a Unix domain socket (hvscope's {@code -gdb unix:PATH}). */
+    public static RspConnection connect(Path socket) {
+        try {
+            SocketChannel ch = UnixSockets.connect(socket);
+            return new RspConnection(ch, UnixSockets.in(ch), UnixSockets.out(ch), "unix:" + socket);
+        } catch (IOException e) {
+            throw new RspException("cannot connect to unix:" + socket + ": " + e.getMessage(), e);
         }
     }
 

@@ -55,6 +55,13 @@ public class DapSession implements AutoCloseable {
         this(null, null);
     }
 
+    /** A client of a fresh adapter that may launch what {@code policy} allows. */
+    DapSession(LaunchPolicy policy) throws IOException {
+        this.stub = null;
+        this.machine = null;
+        this.c = new DapTestClient(policy);
+    }
+
     DapSession(GdbServer stub, AutoCloseable machine) throws IOException {
         this.stub = stub;
         this.machine = machine;

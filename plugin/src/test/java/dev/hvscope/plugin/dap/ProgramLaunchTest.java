@@ -36,7 +36,7 @@ class ProgramLaunchTest {
         Map<String, Object> out = ProgramLaunch.expand(args("hvscope", "/opt/hvscope/hvscope", "vmConfig", config,
                 "pflashMode", "emulate", "args", List.of("--exit-log")));
         assertEquals(List.of("/opt/hvscope/hvscope", "vm", config, "--pflash", "emulate",
-                "-S", "-gdb", "tcp:127.0.0.1:${port}", "--exit-log"), command(out));
+                "-S", "-gdb", "unix:${socket}", "--exit-log"), command(out));
         assertEquals(List.of(EX.resolve("pflash-guest/pflash-guest.elf").toString()), out.get("elf"));
     }
 
@@ -50,7 +50,7 @@ class ProgramLaunchTest {
 
     @Test
     void emptyVmConfigOrVmTrue_runsTheEmbeddedDemo() {
-        List<String> demo = List.of("hv", "vm", "-S", "-gdb", "tcp:127.0.0.1:${port}");
+        List<String> demo = List.of("hv", "vm", "-S", "-gdb", "unix:${socket}");
         assertEquals(demo, command(ProgramLaunch.expand(args("hvscope", "hv", "vmConfig", ""))));
         Map<String, Object> vm = ProgramLaunch.expand(args("hvscope", "hv", "vm", true));
         assertEquals(demo, command(vm));
@@ -64,7 +64,7 @@ class ProgramLaunchTest {
                 "program", "/x/hv-passthrough.elf",
                 "args", List.of("-drive", "if=pflash,unit=1,format=raw,file=/x/pflash.img")));
         assertEquals(List.of("java", "-jar", "hvscope.jar", "-machine", "virt", "-nographic", "-bios", "none",
-                "-kernel", "/x/hv-passthrough.elf", "-S", "-gdb", "tcp:127.0.0.1:${port}",
+                "-kernel", "/x/hv-passthrough.elf", "-S", "-gdb", "unix:${socket}",
                 "-drive", "if=pflash,unit=1,format=raw,file=/x/pflash.img"), command(out));
         assertEquals(List.of("/x/hv-passthrough.elf"), out.get("elf"));
     }
@@ -74,7 +74,7 @@ class ProgramLaunchTest {
         Map<String, Object> out = ProgramLaunch.expand(args("hvscope", "hv", "program", "guest.elf", "cwd", "/w",
                 "bios", "default", "elf", "/sym/other.elf"));
         assertEquals(List.of("hv", "-machine", "virt", "-nographic", "-bios", "default", "-kernel", "/w/guest.elf",
-                "-S", "-gdb", "tcp:127.0.0.1:${port}"), command(out));
+                "-S", "-gdb", "unix:${socket}"), command(out));
         assertEquals("/sym/other.elf", out.get("elf"), "a given elf is kept");
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Issue #13 as an attacker on the same machine would try it: while root runs the debug adapter on
  * a TCP port and a hosted VM under an adapter session with a control socket, uid 65534 (through
  * {@code setpriv}) tries to make the adapter run {@code id}, to read the token, to read the session
- * registry and to reach the control socket. Everything is refused, and root's own attempts through
+ * registry, to reach the control socket and the gdb stub of a launched session. Everything is refused, and root's own attempts through
  * the same script show the paths were right. Runs only as root with setpriv and /usr/bin/python3 (CI).
  */
 class SecondLocalUserTest {
@@ -104,6 +104,30 @@ class SecondLocalUserTest {
             assertFalse(Files.exists(marker), "the adapter ran the other user's command");
             assertEquals("passthrough", vm.variables(vm.scope("pflash").getVariablesReference())[0].getValue());
         }
+    }
+
+    @Test
+    void anotherUser_cannotConnectToTheGdbStubOfALaunchedSession() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // what ProgramLaunch writes is -gdb unix:${socket} (ProgramLaunchTest); the stub is hvscope's, launched the same way
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), UnixStubMain.class.getName(),
+                "${socket}");
+        Path socket;
+        try (DapSession s = new DapSession(LaunchPolicy.allowing(List.of(java)))) {
+            s.initialize();
+            assertNotNull(s.launch(command, HostedDapSession.GUEST), "the launch did not connect");
+            try (Stream<Path> files = Files.list(RuntimeDir.location())) {
+                List<Path> sockets = files.filter(f -> f.getFileName().toString().matches("gdb-\\p{XDigit}{16}\\.sock")).toList();
+                assertEquals(1, sockets.size(), sockets.toString());
+                socket = sockets.get(0);
+            }
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+            assertEquals(List.of("gdb stub: denied"),
+                    attacker(List.of(SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups"), List.of("--gdb-stub", socket.toString())));
+            assertEquals(List.of("gdb stub: connected"), attacker(List.of(), List.of("--gdb-stub", socket.toString())));
+            assertNotNull(s.configurationDone(), "the session still drives its stub: no stop at entry");
+        }
+        assertFalse(Files.exists(socket), "the stub's socket is gone with the session");
     }
 
     /** Runs the attacker script (second-user.py) behind {@code prefix}; answers its lines. */
