@@ -47,6 +47,12 @@ public final class Pmp {
     private int activeCount;
     private int version;
     private boolean allowUnmatchedWhenNoneActive;
+    // Page permissions recently computed, direct-mapped by page: every page walk reads PTEs from
+    // the same few table pages, and fetches and TLB fills ask about the same pages again and again.
+    private static final int PAGE_CACHE = 64;
+    private final long[] cachedKey = new long[PAGE_CACHE];
+    private final int[] cachedPermissions = new int[PAGE_CACHE];
+    private int cachedVersion = -1;
 
     /** A PMP with all 16 entries implemented. */
     public Pmp() {
@@ -169,6 +175,12 @@ public final class Pmp {
      * (0 U, 1 S, 3 M; the effective privilege, e.g. after MPRV, and S for page-table walks).
      */
     public boolean check(long pa, int size, AccessType type, int priv) {
+        if ((pa & (PAGE_SIZE - 1)) + size <= PAGE_SIZE) {
+            int p = pagePermissions(pa, priv);
+            if (p >= 0) {   // a uniform page: its deciding entry decides every access inside it
+                return allows(p, type);
+            }
+        }
         long end = pa + size;
         for (int i = 0; i < activeCount; i++) {
             if (Long.compareUnsigned(lo[i], hi[i]) >= 0) {
@@ -196,6 +208,21 @@ public final class Pmp {
      */
     public int pagePermissions(long pageBase, int priv) {
         long base = pageBase & ~(PAGE_SIZE - 1);
+        long key = base | priv;   // priv is 0..3, below the page offset
+        int slot = (int) (base >>> 12) & (PAGE_CACHE - 1);
+        if (cachedVersion != version) {
+            java.util.Arrays.fill(cachedKey, -1L);
+            cachedVersion = version;
+        } else if (cachedKey[slot] == key) {
+            return cachedPermissions[slot];
+        }
+        int p = computePagePermissions(base, priv);
+        cachedKey[slot] = key;
+        cachedPermissions[slot] = p;
+        return p;
+    }
+
+    private int computePagePermissions(long base, int priv) {
         long end = base + PAGE_SIZE;
         for (int i = 0; i < activeCount; i++) {
             if (Long.compareUnsigned(lo[i], hi[i]) >= 0) {
@@ -220,7 +247,10 @@ public final class Pmp {
     }
 
     private static boolean granted(int c, AccessType type, int priv) {
-        int p = permissions(c, priv);
+        return allows(permissions(c, priv), type);
+    }
+
+    private static boolean allows(int p, AccessType type) {
         switch (type) {
             case FETCH: return (p & CFG_X) != 0;
             case LOAD: return (p & CFG_R) != 0;
