@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.bus.Ram;
 import dev.hvscope.core.hart.jit.CompiledBlock;
-import dev.hvscope.core.hart.jit.Jit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Decoded code and translated blocks are kept by physical page: they survive TLB flushes and
@@ -28,22 +26,8 @@ class CodeCacheTest {
     private final CodeCache cache = new CodeCache(bus.ram());
     private final Hart hart = new Hart(0, bus, true, () -> 0L, cache);
     private final Hart other = new Hart(1, bus, true, () -> 0L, cache);
-    private boolean savedEnabled;
-    private int savedThreshold;
-
-    @BeforeEach
-    void jitOnEagerly() {
-        savedEnabled = Jit.isEnabled();
-        savedThreshold = Jit.threshold();
-        Jit.setEnabled(true);
-        Jit.setThreshold(1);
-    }
-
-    @AfterEach
-    void restoreJit() {
-        Jit.setEnabled(savedEnabled);
-        Jit.setThreshold(savedThreshold);
-    }
+    @RegisterExtension
+    final JitSettings jit = JitSettings.on(1);
 
     private void write(long pa, int... words) {
         for (int k = 0; k < words.length; k++) {

@@ -15,9 +15,8 @@ import dev.hvscope.core.isa.Opcode;
 import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * F, D, A and hypervisor load/store instructions inside translated blocks (performed by calls to
@@ -84,20 +83,8 @@ class JitCalledInstructionTest {
     }
 
     private final Random random = new Random(7);
-    private boolean savedEnabled;
-    private int savedThreshold;
-
-    @BeforeEach
-    void save() {
-        savedEnabled = Jit.isEnabled();
-        savedThreshold = Jit.threshold();
-    }
-
-    @AfterEach
-    void restore() {
-        Jit.setEnabled(savedEnabled);
-        Jit.setThreshold(savedThreshold);
-    }
+    @RegisterExtension
+    final JitSettings jit = JitSettings.restored();
 
     private static Hart newHart(int[] program) {
         Hart h = new Hart(0, new Bus(new Ram(RAM, 1 << 20)), true, () -> 0L);
@@ -388,26 +375,7 @@ class JitCalledInstructionTest {
     }
 
     private static void attachSink(Hart h) {
-        h.bus.attach(0x1000_0000L, new dev.hvscope.core.bus.MmioDevice() {
-            @Override
-            public long size() {
-                return 0x1000;
-            }
-
-            @Override
-            public long read(long offset, int size) {
-                return 0;
-            }
-
-            @Override
-            public void write(long offset, int size, long value) {
-            }
-
-            @Override
-            public String name() {
-                return "sink";
-            }
-        });
+        SinkDevice.attach(h.bus);
     }
 
     /** A loop whose called instruction writes a device every pass; each batch's count and end pc. */

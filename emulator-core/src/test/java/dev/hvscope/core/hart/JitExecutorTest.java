@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hvscope.core.bus.Bus;
 import dev.hvscope.core.bus.Ram;
 import dev.hvscope.core.hart.jit.Jit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The run loop with the block translator on: traps, self-modifying code, budgets. */
 class JitExecutorTest {
@@ -24,22 +23,8 @@ class JitExecutorTest {
 
     private final Bus bus = new Bus(new Ram(RAM, 1 << 20));
     private final Hart hart = new Hart(0, bus, true, () -> 0L);
-    private boolean savedEnabled;
-    private int savedThreshold;
-
-    @BeforeEach
-    void jitOnEagerly() {
-        savedEnabled = Jit.isEnabled();
-        savedThreshold = Jit.threshold();
-        Jit.setEnabled(true);
-        Jit.setThreshold(1);
-    }
-
-    @AfterEach
-    void restore() {
-        Jit.setEnabled(savedEnabled);
-        Jit.setThreshold(savedThreshold);
-    }
+    @RegisterExtension
+    final JitSettings jit = JitSettings.on(1);
 
     private void program(int... words) {
         for (int k = 0; k < words.length; k++) {
@@ -214,26 +199,7 @@ class JitExecutorTest {
     }
 
     private void attachSink() {
-        bus.attach(0x1000_0000L, new dev.hvscope.core.bus.MmioDevice() {
-            @Override
-            public long size() {
-                return 0x1000;
-            }
-
-            @Override
-            public long read(long offset, int size) {
-                return 0;
-            }
-
-            @Override
-            public void write(long offset, int size, long value) {
-            }
-
-            @Override
-            public String name() {
-                return "sink";
-            }
-        });
+        SinkDevice.attach(bus);
     }
 
     @Test
