@@ -73,10 +73,19 @@ public final class Executor {
                     if (b != null) {
                         int left = h.batchLimit - executed;
                         if (b.count() <= left && b.startPc() == pc) {   // another virtual alias runs interpreted
-                            running = b;
-                            pc = b.run(h, left);
-                            running = null;
-                            executed += b.retired();
+                            // Chained: a block whose exit lands on another block of the same page
+                            // runs it at once, without the lookups at the top of the loop.
+                            do {
+                                running = b;
+                                pc = b.run(h, left);
+                                running = null;
+                                executed += b.retired();
+                                left = h.batchLimit - executed;
+                                if ((pc >>> 12) != h.fetchVpn) {
+                                    break;   // another page, or this one was written: look it up
+                                }
+                                b = h.fetchPage.blocks[DecodedPage.index(pc)];
+                            } while (b != null && b.count() <= left && b.startPc() == pc);
                             continue;
                         }
                     } else if (++page.hits[i] > threshold) {
