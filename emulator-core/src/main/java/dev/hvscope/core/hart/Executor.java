@@ -60,11 +60,18 @@ public final class Executor {
         h.batchLimit = budget;
         while (executed < h.batchLimit) {
             try {
-                h.pc = pc;
-                DecodedPage page = (pc >>> 12) == h.fetchVpn ? h.fetchPage : h.enterPage(pc);
+                // h.pc is written only where it is read: before anything that may trap or stop
+                // (fetch, memory access, the instructions off the hot path), never for plain
+                // arithmetic and branches, which get pc as an argument.
+                DecodedPage page = h.fetchPage;
+                if ((pc >>> 12) != h.fetchVpn) {
+                    h.pc = pc;
+                    page = h.enterPage(pc);
+                }
                 int i = DecodedPage.index(pc);
                 int meta = page.meta[i];
                 if (meta == 0) {
+                    h.pc = pc;
                     page = h.decode(page, i, pc);
                     meta = page.meta[i];
                 }
@@ -100,6 +107,7 @@ public final class Executor {
                 long next = fallThrough;
                 int op = DecodedPage.op(meta);
                 if (op == OpId.BREAK) {
+                    h.pc = pc;
                     if (h.debug.stopsAtBreakpoint()) {
                         h.breakpointHit = true;
                         h.batchLimit = 0;
@@ -109,68 +117,80 @@ public final class Executor {
                 }
                 switch (op) {
                     case OpId.ILLEGAL:
+                        h.pc = pc;
                         throw h.illegalInstruction();
                     case OpId.LUI:
                         RvI.lui(h, insn);
                         break;
                     case OpId.AUIPC:
-                        RvI.auipc(h, insn);
+                        RvI.auipc(h, insn, pc);
                         break;
                     case OpId.JAL:
-                        next = RvI.jal(h, insn, next);
+                        next = RvI.jal(h, insn, pc, next);
                         break;
                     case OpId.JALR:
                         next = RvI.jalr(h, insn, next);
                         break;
                     case OpId.BEQ:
-                        next = RvI.beq(h, insn, next);
+                        next = RvI.beq(h, insn, pc, next);
                         break;
                     case OpId.BNE:
-                        next = RvI.bne(h, insn, next);
+                        next = RvI.bne(h, insn, pc, next);
                         break;
                     case OpId.BLT:
-                        next = RvI.blt(h, insn, next);
+                        next = RvI.blt(h, insn, pc, next);
                         break;
                     case OpId.BGE:
-                        next = RvI.bge(h, insn, next);
+                        next = RvI.bge(h, insn, pc, next);
                         break;
                     case OpId.BLTU:
-                        next = RvI.bltu(h, insn, next);
+                        next = RvI.bltu(h, insn, pc, next);
                         break;
                     case OpId.BGEU:
-                        next = RvI.bgeu(h, insn, next);
+                        next = RvI.bgeu(h, insn, pc, next);
                         break;
                     case OpId.LB:
+                        h.pc = pc;
                         RvI.lb(h, insn);
                         break;
                     case OpId.LH:
+                        h.pc = pc;
                         RvI.lh(h, insn);
                         break;
                     case OpId.LW:
+                        h.pc = pc;
                         RvI.lw(h, insn);
                         break;
                     case OpId.LD:
+                        h.pc = pc;
                         RvI.ld(h, insn);
                         break;
                     case OpId.LBU:
+                        h.pc = pc;
                         RvI.lbu(h, insn);
                         break;
                     case OpId.LHU:
+                        h.pc = pc;
                         RvI.lhu(h, insn);
                         break;
                     case OpId.LWU:
+                        h.pc = pc;
                         RvI.lwu(h, insn);
                         break;
                     case OpId.SB:
+                        h.pc = pc;
                         RvI.sb(h, insn);
                         break;
                     case OpId.SH:
+                        h.pc = pc;
                         RvI.sh(h, insn);
                         break;
                     case OpId.SW:
+                        h.pc = pc;
                         RvI.sw(h, insn);
                         break;
                     case OpId.SD:
+                        h.pc = pc;
                         RvI.sd(h, insn);
                         break;
                     case OpId.ADDI:
@@ -299,6 +319,7 @@ public final class Executor {
                         RvM.remuw(h, insn);
                         break;
                     default:
+                        h.pc = pc;
                         next = executeOther(h, op, insn, next, executed);
                         break;
                 }

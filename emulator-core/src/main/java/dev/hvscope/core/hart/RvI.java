@@ -19,12 +19,12 @@ final class RvI {
         h.writeX(rd(i), immU(i));
     }
 
-    static void auipc(Hart h, int i) {
-        h.writeX(rd(i), h.pc + immU(i));
+    static void auipc(Hart h, int i, long pc) {
+        h.writeX(rd(i), pc + immU(i));
     }
 
-    static long jal(Hart h, int i, long next) {
-        long target = h.pc + immJ(i);
+    static long jal(Hart h, int i, long pc, long next) {
+        long target = pc + immJ(i);
         h.writeX(rd(i), next);
         return target;
     }
@@ -35,28 +35,28 @@ final class RvI {
         return target;
     }
 
-    static long beq(Hart h, int i, long next) {
-        return h.x[rs1(i)] == h.x[rs2(i)] ? h.pc + immB(i) : next;
+    static long beq(Hart h, int i, long pc, long next) {
+        return h.x[rs1(i)] == h.x[rs2(i)] ? pc + immB(i) : next;
     }
 
-    static long bne(Hart h, int i, long next) {
-        return h.x[rs1(i)] != h.x[rs2(i)] ? h.pc + immB(i) : next;
+    static long bne(Hart h, int i, long pc, long next) {
+        return h.x[rs1(i)] != h.x[rs2(i)] ? pc + immB(i) : next;
     }
 
-    static long blt(Hart h, int i, long next) {
-        return h.x[rs1(i)] < h.x[rs2(i)] ? h.pc + immB(i) : next;
+    static long blt(Hart h, int i, long pc, long next) {
+        return h.x[rs1(i)] < h.x[rs2(i)] ? pc + immB(i) : next;
     }
 
-    static long bge(Hart h, int i, long next) {
-        return h.x[rs1(i)] >= h.x[rs2(i)] ? h.pc + immB(i) : next;
+    static long bge(Hart h, int i, long pc, long next) {
+        return h.x[rs1(i)] >= h.x[rs2(i)] ? pc + immB(i) : next;
     }
 
-    static long bltu(Hart h, int i, long next) {
-        return Long.compareUnsigned(h.x[rs1(i)], h.x[rs2(i)]) < 0 ? h.pc + immB(i) : next;
+    static long bltu(Hart h, int i, long pc, long next) {
+        return Long.compareUnsigned(h.x[rs1(i)], h.x[rs2(i)]) < 0 ? pc + immB(i) : next;
     }
 
-    static long bgeu(Hart h, int i, long next) {
-        return Long.compareUnsigned(h.x[rs1(i)], h.x[rs2(i)]) >= 0 ? h.pc + immB(i) : next;
+    static long bgeu(Hart h, int i, long pc, long next) {
+        return Long.compareUnsigned(h.x[rs1(i)], h.x[rs2(i)]) >= 0 ? pc + immB(i) : next;
     }
 
     private static long ea(Hart h, int i) {
