@@ -8,9 +8,10 @@ import dev.hvscope.core.hart.jit.CompiledBlock;
  * What an instruction means depends only on its bytes, so one page serves every virtual mapping,
  * privilege and V of every hart; TLB flushes and satp/vsatp/hgatp switches leave it alone.
  *
- * <p>An entry is {@link #meta} (0: not decoded yet; else the opcode ordinal, the length bit and, for
- * a compressed instruction, its 16 bits as fetched) and {@link #word} (the 32-bit form the executor
- * runs: compressed ones expanded). Translated blocks start at entries of the page and lie inside it.
+ * <p>An entry (0: not decoded yet) packs its meta in the high half (the opcode ordinal, the length
+ * bit and, for a compressed instruction, its 16 bits as fetched) and its word in the low half (the
+ * 32-bit form the executor runs: compressed ones expanded), so the run loop reads one array element
+ * per instruction. Translated blocks start at entries of the page and lie inside it.
  */
 final class DecodedPage {
     static final int ENTRIES = 2048;
@@ -26,8 +27,7 @@ final class DecodedPage {
      * entries, or -1 for a shared page.
      */
     final long breakpointVpage;
-    final int[] meta = new int[ENTRIES];
-    final int[] word = new int[ENTRIES];
+    final long[] entry = new long[ENTRIES];
     /** Translated blocks by the entry they start at, and how often the interpreter started there. */
     final CompiledBlock[] blocks = new CompiledBlock[ENTRIES];
     final int[] hits = new int[ENTRIES];
@@ -44,6 +44,18 @@ final class DecodedPage {
         return ((int) pc & 0xfff) >>> 1;
     }
 
+    static long entry(int meta, int word) {
+        return (long) meta << 32 | (word & 0xffff_ffffL);
+    }
+
+    static int meta(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    static int word(long entry) {
+        return (int) entry;
+    }
+
     static int op(int meta) {
         return meta & OP_MASK;
     }
@@ -58,8 +70,9 @@ final class DecodedPage {
 
     /** The instruction bits as fetched (16 or 32) of a decoded entry, for xtval. */
     long raw(int i) {
-        int m = meta[i];
-        return (m & LENGTH_4) != 0 ? word[i] & 0xffff_ffffL : (m >>> 16) & 0xffffL;
+        long e = entry[i];
+        int m = meta(e);
+        return (m & LENGTH_4) != 0 ? e & 0xffff_ffffL : (m >>> 16) & 0xffffL;
     }
 
     /** Marks the page stale and stops its blocks (one may be running: it leaves at its next loop-back). */

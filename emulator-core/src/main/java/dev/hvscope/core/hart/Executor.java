@@ -69,12 +69,13 @@ public final class Executor {
                     page = h.enterPage(pc);
                 }
                 int i = DecodedPage.index(pc);
-                int meta = page.meta[i];
-                if (meta == 0) {
+                long entry = page.entry[i];
+                if (entry == 0) {
                     h.pc = pc;
                     page = h.decode(page, i, pc);
-                    meta = page.meta[i];
+                    entry = page.entry[i];
                 }
+                int meta = DecodedPage.meta(entry);
                 if (jit && jumped) {
                     CompiledBlock b = page.blocks[i];
                     if (b != null) {
@@ -102,7 +103,7 @@ public final class Executor {
                         }
                     }
                 }
-                int insn = page.word[i];
+                int insn = DecodedPage.word(entry);
                 long fallThrough = pc + DecodedPage.length(meta);
                 long next = fallThrough;
                 int op = DecodedPage.op(meta);
@@ -715,16 +716,17 @@ public final class Executor {
         int n = 0;
         while (n < max && p < pageEnd) {
             int k = DecodedPage.index(p);
-            int meta = page.meta[k];
-            if (meta == 0 && (meta = h.decodeAhead(page, k, p)) == 0) {
+            long entry = page.entry[k];
+            if (entry == 0 && (entry = h.decodeAhead(page, k, p)) == 0) {
                 break;
             }
+            int meta = DecodedPage.meta(entry);
             int op = DecodedPage.op(meta);
             int len = DecodedPage.length(meta);
             if (p + len > pageEnd || !BlockTranslator.translatable(op)) {
                 break;
             }
-            words[n] = page.word[k];
+            words[n] = DecodedPage.word(entry);
             ops[n] = op;
             lens[n] = (byte) len;
             n++;

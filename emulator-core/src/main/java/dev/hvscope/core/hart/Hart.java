@@ -753,7 +753,7 @@ public final class Hart {
         }
         DecodedPage page = fetchPage;
         int index = DecodedPage.index(pc);
-        int insn = page.word[index];
+        int insn = DecodedPage.word(page.entry[index]);
         int opcode = insn & 0x7f;
         long t;
         if (opcode == 0x03 || opcode == 0x07) {
@@ -767,7 +767,7 @@ public final class Hart {
         } else {
             return 0;
         }
-        if (DecodedPage.length(page.meta[index]) == 2) {
+        if (DecodedPage.length(DecodedPage.meta(page.entry[index])) == 2) {
             t &= ~2L;                                   // bit 1 = 0 marks a compressed original
         }
         return t & 0xffff_ffffL;
@@ -967,9 +967,9 @@ public final class Hart {
      * Decodes entry i of a RAM page ahead of execution (the block translator looks past the
      * instructions run so far); reads nothing outside the page and raises nothing.
      *
-     * @return the entry's meta, or 0 when it cannot be decoded ahead (not RAM, or it straddles pages)
+     * @return the entry, or 0 when it cannot be decoded ahead (not RAM, or it straddles pages)
      */
-    int decodeAhead(DecodedPage page, int i, long pc) {
+    long decodeAhead(DecodedPage page, int i, long pc) {
         if (page.ppage == -1L || !ram.contains(page.ppage, 4096)) {
             return 0;
         }
@@ -982,7 +982,7 @@ public final class Hart {
         } else {
             fill(page, i, pc, lo | ((int) ram.read(pa + 2, 2) << 16), 4);
         }
-        return page.meta[i];
+        return page.entry[i];
     }
 
     private void fill(DecodedPage page, int i, long pc, int raw, int len) {
@@ -991,8 +991,7 @@ public final class Hart {
         if (debug != null && (page.breakpointVpage != -1L || page == straddlePage)) {
             op = debug.decodedOp(pc, op);   // debugger hook: plants BREAK at breakpoints
         }
-        page.meta[i] = DecodedPage.encode(op, len, raw);
-        page.word[i] = op == 0 ? raw : word;
+        page.entry[i] = DecodedPage.entry(DecodedPage.encode(op, len, raw), op == 0 ? raw : word);
         if (observer != null) {
             observer.decoded(this, pc, raw, len);
         }
@@ -1000,7 +999,7 @@ public final class Hart {
 
     /** The opcode a BREAK entry stands for: its instruction decoded again (breakpoints only). */
     static int originalOp(DecodedPage page, int i) {
-        int word = page.word[i];   // compressed ones expanded: BREAK is planted over a decodable op
+        int word = DecodedPage.word(page.entry[i]);   // compressed ones expanded: BREAK is planted over a decodable op
         return word == 0 ? 0 : dev.hvscope.core.isa.Decoder.decode(word).ordinal();
     }
 
