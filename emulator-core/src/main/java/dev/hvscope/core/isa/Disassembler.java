@@ -211,6 +211,8 @@ public final class Disassembler {
                 return m + " " + fpRd(op, rd) + "," + fpRs1(op, rs1) + rm(w);
             case R1:
                 return m + " " + fpRd(op, rd) + "," + fpRs1(op, rs1);
+            case UNARY:
+                return m + " " + X[rd] + "," + X[rs1];
             case HLV:
                 return m + " " + X[rd] + ",(" + X[rs1] + ")";
             case HSV:
@@ -256,6 +258,18 @@ public final class Disassembler {
                 return "csrrs";
             case CSRRCI:
                 return "csrrc";
+            case RORI:
+                return "ror";
+            case RORIW:
+                return "rorw";
+            case BCLRI:
+                return "bclr";
+            case BEXTI:
+                return "bext";
+            case BINVI:
+                return "binv";
+            case BSETI:
+                return "bset";
             default:
                 return op.mnemonic();
         }
@@ -278,6 +292,8 @@ public final class Disassembler {
                 return imm == 0 ? "mv " + X[rd] + "," + X[rs1] : null;
             case ADDIW:
                 return imm == 0 ? "sext.w " + X[rd] + "," + X[rs1] : null;
+            case ADD_UW:
+                return rs2 == 0 ? "zext.w " + X[rd] + "," + X[rs1] : null;
             case XORI:
                 return imm == -1 ? "not " + X[rd] + "," + X[rs1] : null;
             case ANDI:
@@ -425,6 +441,9 @@ public final class Disassembler {
         }
         if (fm == 8 && pred == 3 && succ == 3) {
             return "fence.tso";
+        }
+        if (fm == 0 && pred == 1 && succ == 0) {
+            return "pause"; // Zihintpause: fence w,0
         }
         if (fm != 0) {
             return illegal(w);
