@@ -44,6 +44,9 @@ class DisassemblerTest {
         assertEquals(".4byte 0xffffffff", Disassembler.disassemble(0xffffffff, false, 0));
         assertEquals("li a0,1", Disassembler.disassemble(0x4505, 0)); // length from the low bits
         assertEquals("ret", Disassembler.disassemble(0x00008067, 0));
+        assertEquals("pause", Disassembler.disassemble(0x0100000f, 0)); // Zihintpause: fence w,0
+        assertEquals(Opcode.FENCE, Decoder.decode(0x0100000f)); // executed as the fence it is
+        assertEquals("ror a0,a1,0x3", Disassembler.disassemble(0x6035d513, 0)); // rori: objdump's alias
     }
 
     @Test
