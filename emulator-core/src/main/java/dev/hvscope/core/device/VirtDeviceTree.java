@@ -19,7 +19,7 @@ public final class VirtDeviceTree {
     private int harts = 1;
     private long ramBase = VirtMemoryMap.DRAM_BASE;
     private long ramSize = VirtMemoryMap.DEFAULT_RAM_SIZE;
-    private String isa = "rv64imafdch";
+    private String isa = isaString(true);
     private String mmuType = "riscv,sv48";
     private String bootargs;
     private long initrdStart;
@@ -43,7 +43,16 @@ public final class VirtDeviceTree {
         return this;
     }
 
-    /** The "riscv,isa" string, e.g. "rv64imafdch". */
+    /**
+     * The "riscv,isa" string of hvscope's hart, in the order QEMU 7.2 prints it for its default
+     * rv64 CPU (which has H on): every extension the hart implements, so Linux and KVM use them
+     * (Sstc above all).
+     */
+    public static String isaString(boolean hExtension) {
+        return "rv64imafdc" + (hExtension ? "h" : "") + "_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc";
+    }
+
+    /** The "riscv,isa" string; {@link #isaString} by default. */
     public VirtDeviceTree isa(String s) {
         isa = s;
         return this;
