@@ -8,7 +8,8 @@ import java.util.function.LongFunction;
  * space between mnemonic and operands instead of objdump's tab padding.
  *
  * <p>That objdump lists the three-operand aliases ahead of the immediate forms, so ADDI prints as
- * {@code add a0,a0,1}, SLLI as {@code sll}, CSRRWI as {@code csrrw}; we follow it. Its
+ * {@code add a0,a0,1}, SLLI as {@code sll}, CSRRWI as {@code csrrw}, RORI as {@code ror}; we
+ * follow it. Its
  * {@code # address} comments after auipc/lui pairs need state across instructions and are not
  * produced.
  *
