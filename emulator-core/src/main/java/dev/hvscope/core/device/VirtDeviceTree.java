@@ -8,18 +8,22 @@ import java.util.List;
  * The device tree of the virt board, with the nodes, compatible strings and phandle order of
  * qemu-system-riscv64 7.2 ({@code -machine virt,dumpdtb=}) for the devices hvscope emulates: cpus
  * with their interrupt controllers and cpu-map, memory, CLINT, PLIC, UART0, sifive_test with the
- * syscon poweroff/reboot nodes, the pflash banks and /chosen. QEMU's nodes for devices hvscope does
- * not have (virtio-mmio, PCIe, RTC, fw-cfg, platform bus, PMU) are left out so no driver probes them.
+ * syscon poweroff/reboot nodes, the pflash banks and /chosen (with a fresh rng-seed each build, as
+ * QEMU). QEMU's nodes for devices hvscope does not have (virtio-mmio, PCIe, RTC, fw-cfg, platform
+ * bus, and the PMU: our mhpmcounters count no events) are left out so no driver probes them.
  */
 public final class VirtDeviceTree {
     public static final String UART_PATH = "/soc/serial@10000000";
     /** The UART's input clock in Hz, as in QEMU's tree (3.6864 MHz). */
     public static final int UART_CLOCK_HZ = 0x384000;
 
+    static final int RNG_SEED_BYTES = 32;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private int harts = 1;
     private long ramBase = VirtMemoryMap.DRAM_BASE;
     private long ramSize = VirtMemoryMap.DEFAULT_RAM_SIZE;
-    private String isa = "rv64imafdch";
+    private String isa = isaString(true);
     private String mmuType = "riscv,sv48";
     private String bootargs;
     private long initrdStart;
@@ -43,7 +47,16 @@ public final class VirtDeviceTree {
         return this;
     }
 
-    /** The "riscv,isa" string, e.g. "rv64imafdch". */
+    /**
+     * The "riscv,isa" string of hvscope's hart, in the order QEMU 7.2 prints it for its default
+     * rv64 CPU (which has H on): every extension the hart implements, so Linux and KVM use them
+     * (Sstc above all).
+     */
+    public static String isaString(boolean hExtension) {
+        return "rv64imafdc" + (hExtension ? "h" : "") + "_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc";
+    }
+
+    /** The "riscv,isa" string; {@link #isaString} by default. */
     public VirtDeviceTree isa(String s) {
         isa = s;
         return this;
@@ -176,6 +189,10 @@ public final class VirtDeviceTree {
 
     private void chosen(DeviceTreeBlob fdt) {
         fdt.beginNode("chosen");
+        // As QEMU 7.2: 32 random bytes per boot, so Linux's crng is ready at once ("crng init done").
+        byte[] seed = new byte[RNG_SEED_BYTES];
+        RANDOM.nextBytes(seed);
+        fdt.property("rng-seed", seed);
         fdt.string("stdout-path", UART_PATH);
         if (bootargs != null) {
             fdt.string("bootargs", bootargs);

@@ -319,6 +319,126 @@ public final class Executor {
                     case OpId.REMUW:
                         RvM.remuw(h, insn);
                         break;
+                    case OpId.ADD_UW:
+                        RvB.addUw(h, insn);
+                        break;
+                    case OpId.SH1ADD:
+                        RvB.sh1add(h, insn);
+                        break;
+                    case OpId.SH2ADD:
+                        RvB.sh2add(h, insn);
+                        break;
+                    case OpId.SH3ADD:
+                        RvB.sh3add(h, insn);
+                        break;
+                    case OpId.SH1ADD_UW:
+                        RvB.sh1addUw(h, insn);
+                        break;
+                    case OpId.SH2ADD_UW:
+                        RvB.sh2addUw(h, insn);
+                        break;
+                    case OpId.SH3ADD_UW:
+                        RvB.sh3addUw(h, insn);
+                        break;
+                    case OpId.SLLI_UW:
+                        RvB.slliUw(h, insn);
+                        break;
+                    case OpId.ANDN:
+                        RvB.andn(h, insn);
+                        break;
+                    case OpId.ORN:
+                        RvB.orn(h, insn);
+                        break;
+                    case OpId.XNOR:
+                        RvB.xnor(h, insn);
+                        break;
+                    case OpId.CLZ:
+                        RvB.clz(h, insn);
+                        break;
+                    case OpId.CTZ:
+                        RvB.ctz(h, insn);
+                        break;
+                    case OpId.CPOP:
+                        RvB.cpop(h, insn);
+                        break;
+                    case OpId.CLZW:
+                        RvB.clzw(h, insn);
+                        break;
+                    case OpId.CTZW:
+                        RvB.ctzw(h, insn);
+                        break;
+                    case OpId.CPOPW:
+                        RvB.cpopw(h, insn);
+                        break;
+                    case OpId.MAX:
+                        RvB.max(h, insn);
+                        break;
+                    case OpId.MAXU:
+                        RvB.maxu(h, insn);
+                        break;
+                    case OpId.MIN:
+                        RvB.min(h, insn);
+                        break;
+                    case OpId.MINU:
+                        RvB.minu(h, insn);
+                        break;
+                    case OpId.SEXT_B:
+                        RvB.sextB(h, insn);
+                        break;
+                    case OpId.SEXT_H:
+                        RvB.sextH(h, insn);
+                        break;
+                    case OpId.ZEXT_H:
+                        RvB.zextH(h, insn);
+                        break;
+                    case OpId.ROL:
+                        RvB.rol(h, insn);
+                        break;
+                    case OpId.ROR:
+                        RvB.ror(h, insn);
+                        break;
+                    case OpId.ROLW:
+                        RvB.rolw(h, insn);
+                        break;
+                    case OpId.RORW:
+                        RvB.rorw(h, insn);
+                        break;
+                    case OpId.RORI:
+                        RvB.rori(h, insn);
+                        break;
+                    case OpId.RORIW:
+                        RvB.roriw(h, insn);
+                        break;
+                    case OpId.ORC_B:
+                        RvB.orcB(h, insn);
+                        break;
+                    case OpId.REV8:
+                        RvB.rev8(h, insn);
+                        break;
+                    case OpId.BCLR:
+                        RvB.bclr(h, insn);
+                        break;
+                    case OpId.BCLRI:
+                        RvB.bclri(h, insn);
+                        break;
+                    case OpId.BEXT:
+                        RvB.bext(h, insn);
+                        break;
+                    case OpId.BEXTI:
+                        RvB.bexti(h, insn);
+                        break;
+                    case OpId.BINV:
+                        RvB.binv(h, insn);
+                        break;
+                    case OpId.BINVI:
+                        RvB.binvi(h, insn);
+                        break;
+                    case OpId.BSET:
+                        RvB.bset(h, insn);
+                        break;
+                    case OpId.BSETI:
+                        RvB.bseti(h, insn);
+                        break;
                     default:
                         h.pc = pc;
                         next = executeOther(h, op, insn, next, executed);
@@ -351,6 +471,15 @@ public final class Executor {
      */
     private static long executeOther(Hart h, int op, int insn, long next, int executed) {
         switch (op) {
+            case OpId.CLMUL:
+                RvB.clmul(h, insn);
+                break;
+            case OpId.CLMULR:
+                RvB.clmulr(h, insn);
+                break;
+            case OpId.CLMULH:
+                RvB.clmulh(h, insn);
+                break;
             case OpId.FENCE_I:
                 RvI.fenceI(h);
                 break;

@@ -101,6 +101,10 @@ public final class Hart {
 
     /** Instructions retired before the current batch. */
     long instret;
+    /** minstret minus the instructions retired: what writes to minstret moved it by. */
+    long instretOffset;
+    /** mcycle minus the instructions retired (a cycle is an instruction here). */
+    long cycleOffset;
     /** Page walks done for this hart's own accesses (TLB misses), for statistics and tests. */
     long pageWalks;
     /** LR reservation: physical address, or -1. */

@@ -8,7 +8,8 @@ import java.util.function.LongFunction;
  * space between mnemonic and operands instead of objdump's tab padding.
  *
  * <p>That objdump lists the three-operand aliases ahead of the immediate forms, so ADDI prints as
- * {@code add a0,a0,1}, SLLI as {@code sll}, CSRRWI as {@code csrrw}; we follow it. Its
+ * {@code add a0,a0,1}, SLLI as {@code sll}, CSRRWI as {@code csrrw}, RORI as {@code ror}; we
+ * follow it. Its
  * {@code # address} comments after auipc/lui pairs need state across instructions and are not
  * produced.
  *
@@ -211,6 +212,8 @@ public final class Disassembler {
                 return m + " " + fpRd(op, rd) + "," + fpRs1(op, rs1) + rm(w);
             case R1:
                 return m + " " + fpRd(op, rd) + "," + fpRs1(op, rs1);
+            case UNARY:
+                return m + " " + X[rd] + "," + X[rs1];
             case HLV:
                 return m + " " + X[rd] + ",(" + X[rs1] + ")";
             case HSV:
@@ -256,6 +259,18 @@ public final class Disassembler {
                 return "csrrs";
             case CSRRCI:
                 return "csrrc";
+            case RORI:
+                return "ror";
+            case RORIW:
+                return "rorw";
+            case BCLRI:
+                return "bclr";
+            case BEXTI:
+                return "bext";
+            case BINVI:
+                return "binv";
+            case BSETI:
+                return "bset";
             default:
                 return op.mnemonic();
         }
@@ -278,6 +293,8 @@ public final class Disassembler {
                 return imm == 0 ? "mv " + X[rd] + "," + X[rs1] : null;
             case ADDIW:
                 return imm == 0 ? "sext.w " + X[rd] + "," + X[rs1] : null;
+            case ADD_UW:
+                return rs2 == 0 ? "zext.w " + X[rd] + "," + X[rs1] : null;
             case XORI:
                 return imm == -1 ? "not " + X[rd] + "," + X[rs1] : null;
             case ANDI:
@@ -425,6 +442,9 @@ public final class Disassembler {
         }
         if (fm == 8 && pred == 3 && succ == 3) {
             return "fence.tso";
+        }
+        if (fm == 0 && pred == 1 && succ == 0) {
+            return "pause"; // Zihintpause: fence w,0
         }
         if (fm != 0) {
             return illegal(w);

@@ -40,6 +40,8 @@ public enum Format {
     R_RM,
     /** rd, rs1, rm (rs2 selects the operation). */
     R1_RM,
+    /** rd, rs1: integer unary operations (Zbb's clz, sext.b, rev8, ...). */
+    UNARY,
     /** rd, rs1 (rs2 selects the operation, no rounding mode). */
     R1,
     /** rd, (rs1): hypervisor loads. */

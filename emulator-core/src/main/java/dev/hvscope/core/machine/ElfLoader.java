@@ -46,19 +46,20 @@ public final class ElfLoader {
         return new Parser(name, b).parse();
     }
 
-    /** Copies every PT_LOAD segment to its paddr and zero-fills its bss; returns the entry point. */
+    /**
+     * Copies every PT_LOAD segment to its paddr and zero-fills its bss; returns the entry point.
+     * Every segment is checked before anything is written.
+     */
     public static long load(ElfImage image, PhysicalWriter memory) {
         for (ElfSegment s : image.segments()) {
-            if (s.memsz() == 0) {
-                continue;
-            }
-            if (!memory.isRam(s.paddr(), s.memsz())) {
+            if (s.memsz() != 0 && !memory.isRam(s.paddr(), s.memsz()) && headBelowRam(s, memory) == 0) {
                 throw new ImageFormatException(
                         ImageLoader.outsideRam("segment", s.paddr(), s.memsz(), image.name(), memory));
             }
         }
         for (ElfSegment s : image.segments()) {
-            memory.write(s.paddr(), image.bytes(), (int) s.fileOffset(), (int) s.filesz());
+            long skip = s.memsz() == 0 || memory.isRam(s.paddr(), s.memsz()) ? 0 : headBelowRam(s, memory);
+            memory.write(s.paddr() + skip, image.bytes(), (int) (s.fileOffset() + skip), (int) (s.filesz() - skip));
             for (long done = s.filesz(); done < s.memsz(); ) {
                 int n = (int) Math.min(ZEROS.length, s.memsz() - done);
                 memory.write(s.paddr() + done, ZEROS, 0, n);
@@ -66,6 +67,23 @@ public final class ElfLoader {
             }
         }
         return image.entry();
+    }
+
+    /**
+     * The length of a segment's head that lies below RAM when the rest lies inside it, or 0 when
+     * the segment is not of that shape. {@code gcc -nostdlib -Ttext=0x80000000} puts the ELF
+     * header page in the first segment, at 0x7ffff000; QEMU's loader writes only what lands in
+     * RAM or ROM and drops the rest, so such a program runs there. We drop the head too, but only
+     * a head read from the file (not bss) that lands on no device.
+     */
+    private static long headBelowRam(ElfSegment s, PhysicalWriter memory) {
+        long head = memory.ramBase() - s.paddr();
+        boolean startsBelow = Long.compareUnsigned(s.paddr(), memory.ramBase()) < 0;
+        if (!startsBelow || Long.compareUnsigned(head, s.filesz()) > 0 || Long.compareUnsigned(head, s.memsz()) >= 0
+                || !memory.isRam(memory.ramBase(), s.memsz() - head) || memory.deviceAt(s.paddr(), head) != null) {
+            return 0;
+        }
+        return head;
     }
 
     /** One parse; holds the bytes and the file name for messages. */

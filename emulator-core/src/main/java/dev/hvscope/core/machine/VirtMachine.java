@@ -193,7 +193,7 @@ public final class VirtMachine implements AutoCloseable {
         VirtDeviceTree tree = new VirtDeviceTree()
                 .harts(config.smp())
                 .ram(VirtMemoryMap.DRAM_BASE, config.ramSize())
-                .isa(isaString())
+                .isa(VirtDeviceTree.isaString(config.hExtension()))
                 .mmuType("riscv,sv48")
                 .flashBanks(true, true);
         if (config.append() != null) {
@@ -210,10 +210,6 @@ public final class VirtMachine implements AutoCloseable {
             bus.attach(VirtMemoryMap.MROM_BASE, new Mrom(rom, VirtMemoryMap.MROM_SIZE));
         }
         resetHarts();
-    }
-
-    private String isaString() {
-        return "rv64imafdc" + (config.hExtension() ? "h" : "") + "_zicsr_zifencei";
     }
 
     private void resetHarts() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Differential test against GNU objdump: the words are emitted with {@code .insn} into an object
- * assembled for rv64gch (so objdump knows the H extension from the ELF attributes), disassembled
+ * assembled for rv64gch with Zb* and Zihintpause (so objdump knows those extensions from the ELF attributes), disassembled
  * with {@code objdump -d}, and compared line by line after normalising objdump's whitespace.
  */
 class DisassemblerTest {
@@ -44,6 +44,9 @@ class DisassemblerTest {
         assertEquals(".4byte 0xffffffff", Disassembler.disassemble(0xffffffff, false, 0));
         assertEquals("li a0,1", Disassembler.disassemble(0x4505, 0)); // length from the low bits
         assertEquals("ret", Disassembler.disassemble(0x00008067, 0));
+        assertEquals("pause", Disassembler.disassemble(0x0100000f, 0)); // Zihintpause: fence w,0
+        assertEquals(Opcode.FENCE, Decoder.decode(0x0100000f)); // executed as the fence it is
+        assertEquals("ror a0,a1,0x3", Disassembler.disassemble(0x6035d513, 0)); // rori: objdump's alias
     }
 
     @Test
@@ -236,7 +239,7 @@ class DisassemblerTest {
         Path s = tmp.resolve("words.s");
         Path o = tmp.resolve("words.o");
         Files.writeString(s, src);
-        run(AS, "-march=rv64gch", "-mpriv-spec=1.12", "-o", o.toString(), s.toString());
+        run(AS, "-march=rv64gch_zba_zbb_zbc_zbs_zihintpause", "-mpriv-spec=1.12", "-o", o.toString(), s.toString());
         String out = run(OBJDUMP, "-d", "-M", "priv-spec=1.12", o.toString());
         List<String> lines = new ArrayList<>();
         for (String line : out.split("\n")) {

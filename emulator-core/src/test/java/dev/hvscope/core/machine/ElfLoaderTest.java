@@ -12,6 +12,7 @@ import dev.hvscope.core.bus.Ram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -363,6 +364,41 @@ class ElfLoaderTest {
     }
 
     @Test
+    void load_dropsAFileBackedHeadBelowRam_asQemuDoes() {
+        // gcc -nostdlib -Ttext=0x80000000: the first segment holds the ELF header page at 0x7ffff000
+        Bus bus = bus(1 << 20);
+        byte[] data = new byte[0x1000 + CODE.length];
+        Arrays.fill(data, 0, 0x1000, (byte) 0x55);
+        System.arraycopy(CODE, 0, data, 0x1000, CODE.length);
+        ElfImage img = ElfLoader.parse("low.elf", new TestElf().segment(RAM - 0x1000, data, data.length + 0x10).build());
+        assertEquals(RAM, ElfLoader.load(img, new BusPhysicalWriter(bus)));
+        for (int i = 0; i < CODE.length; i++) {
+            assertEquals(CODE[i] & 0xff, bus.ram().readByte(RAM + i), "byte " + i);
+        }
+        for (int i = 0; i < 0x10; i++) {
+            assertEquals(0, bus.ram().readByte(RAM + CODE.length + i), "bss byte " + i);
+        }
+    }
+
+    @Test
+    void load_stillRejectsHeadsBelowRamThatAreBssOnADeviceOrTheWholeSegment() {
+        Bus bus = bus(1 << 20);
+        bus.attach(RAM - 0x1000, new NamedDevice("mmio", 0x1000));
+        byte[] page = new byte[0x1000 + CODE.length];
+        ElfImage onDevice = ElfLoader.parse("d.elf", new TestElf().segment(RAM - 0x1000, page, page.length).build());
+        assertThrows(ImageFormatException.class, () -> ElfLoader.load(onDevice, new BusPhysicalWriter(bus)));
+
+        Bus plain = bus(1 << 20);
+        ElfImage bssHead = ElfLoader.parse("b.elf", new TestElf().segment(RAM - 0x2000, CODE, 0x3000).build());
+        assertThrows(ImageFormatException.class, () -> ElfLoader.load(bssHead, new BusPhysicalWriter(plain)));
+        ElfImage allBelow = ElfLoader.parse("a.elf", new TestElf().segment(RAM - 0x1000, new byte[0x1000], 0x1000).build());
+        assertThrows(ImageFormatException.class, () -> ElfLoader.load(allBelow, new BusPhysicalWriter(plain)));
+        ElfImage pastTheEnd = ElfLoader.parse("e.elf",
+                new TestElf().segment(RAM - 0x1000, new byte[0x2000], (1 << 20) + 0x1000 + 1).build());
+        assertThrows(ImageFormatException.class, () -> ElfLoader.load(pastTheEnd, new BusPhysicalWriter(plain)));
+    }
+
+    @Test
     void imageLoader_loadsRawFileAtTheGivenAddress(@TempDir Path dir) throws IOException {
         Path raw = dir.resolve("fw.bin");
         Files.write(raw, CODE);
@@ -426,7 +462,8 @@ class ElfLoaderTest {
         Assumptions.assumeFalse(elfs.isEmpty(), "no committed ELFs yet");
         for (Path p : elfs) {
             ElfImage img = ElfLoader.read(p);
-            assertTrue(img.segments().stream().allMatch(seg -> Long.compareUnsigned(seg.paddr(), RAM) >= 0),
+            // test_elf_header_below_ram's segment starts below RAM on purpose; none lies wholly below
+            assertTrue(img.segments().stream().allMatch(seg -> Long.compareUnsigned(seg.paddrEnd(), RAM) > 0),
                     p + " loads below RAM");
         }
     }

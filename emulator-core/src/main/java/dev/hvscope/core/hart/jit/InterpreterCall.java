@@ -9,8 +9,9 @@ import dev.hvscope.core.isa.Format;
 import dev.hvscope.core.isa.Opcode;
 
 /**
- * Instructions a block performs by calling the interpreter's own method for them (F, D, A and the
- * hypervisor loads and stores: the methods of {@code RvFd}, {@code RvA} and {@code RvH}, named
+ * Instructions a block performs by calling the interpreter's own method for them (F, D, A, the
+ * hypervisor loads and stores and the bit-manipulation ops: the methods of {@code RvFd},
+ * {@code RvA}, {@code RvH} and {@code RvB}, named
  * after the opcode, that the run loop's switch calls), so their semantics have one
  * implementation. These methods touch only registers, memory and the FP status, and leave the
  * block only by trapping; what the block must know about each is here: which integer registers
@@ -27,7 +28,12 @@ final class InterpreterCall {
     static boolean handles(int op) {
         Opcode o = Opcode.of(op);
         Extension e = o.extension();
-        return e == Extension.F || e == Extension.D || e == Extension.A || isHypervisorAccess(o);
+        return e == Extension.F || e == Extension.D || e == Extension.A || isHypervisorAccess(o) || isBitManip(e);
+    }
+
+    /** Zba, Zbb, Zbc, Zbs: integer ops on rs1 (and rs2 in the register forms) into rd. */
+    private static boolean isBitManip(Extension e) {
+        return e == Extension.ZBA || e == Extension.ZBB || e == Extension.ZBC || e == Extension.ZBS;
     }
 
     /** HLV, HLVX and HSV (not the HFENCEs, which flush). */
@@ -38,7 +44,8 @@ final class InterpreterCall {
     /** The class declaring the method, internal form. */
     static String owner(int op) {
         Extension e = Opcode.of(op).extension();
-        return HART_PACKAGE + (e == Extension.A ? "RvA" : e == Extension.H ? "RvH" : "RvFd");
+        String owner = e == Extension.A ? "RvA" : e == Extension.H ? "RvH" : isBitManip(e) ? "RvB" : "RvFd";
+        return HART_PACKAGE + owner;
     }
 
     /** The method's name: the opcode in camel case ({@code FCVT_WU_S} is {@code fcvtWuS}). */
@@ -56,10 +63,10 @@ final class InterpreterCall {
         Opcode o = Opcode.of(op);
         int regs = 0;
         if (o.extension() == Extension.A || o.format() == Format.LOAD || o.format() == Format.STORE
-                || o.isIntegerToFp() || isHypervisorAccess(o)) {
+                || o.isIntegerToFp() || isHypervisorAccess(o) || isBitManip(o.extension())) {
             regs |= 1 << rs1(w);
         }
-        if (o.format() == Format.AMO || o.format() == Format.HSV) {
+        if (o.format() == Format.AMO || o.format() == Format.HSV || isBitManip(o.extension()) && o.format() == Format.R) {
             regs |= 1 << rs2(w);
         }
         return regs & ~1;
@@ -68,7 +75,9 @@ final class InterpreterCall {
     /** Integer registers the instruction writes. */
     static int writes(int op, int w) {
         Opcode o = Opcode.of(op);
-        return o.extension() == Extension.A || o.isFpToInteger() || o.format() == Format.HLV ? (1 << rd(w)) & ~1 : 0;
+        boolean writesRd = o.extension() == Extension.A || o.isFpToInteger() || o.format() == Format.HLV
+                || isBitManip(o.extension());
+        return writesRd ? (1 << rd(w)) & ~1 : 0;
     }
 
     /** True when the instruction may write memory (and so a device, which cuts the batch). */

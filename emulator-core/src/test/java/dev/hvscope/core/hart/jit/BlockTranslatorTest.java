@@ -132,7 +132,7 @@ class BlockTranslatorTest {
                 called++;
             }
         }
-        assertTrue(called == (OpId.HSV_D - OpId.HLV_B + 1) + (OpId.AMOMAXU_D - OpId.LR_W + 1) + (OpId.FCVT_D_S - OpId.FLW + 1),
-                "HLV/HSV, F, D and A: " + called);
+        assertTrue(called == (OpId.HSV_D - OpId.HLV_B + 1) + (OpId.AMOMAXU_D - OpId.LR_W + 1) + (OpId.FCVT_D_S - OpId.FLW + 1)
+                + (OpId.BSETI - OpId.ADD_UW + 1), "HLV/HSV, F, D, A and Zb*: " + called);
     }
 }
