@@ -430,7 +430,16 @@ final class DebugSession {
             if (rsp != c) {
                 return; // we closed it ourselves (terminate, disconnect, restart)
             }
-            output(OutputEventArgumentsCategory.STDERR, "lost the target: " + e.getMessage() + "\n");
+            DebuggeeProcess p = process;
+            java.util.OptionalInt code = p != null ? p.exitCode(5_000) : java.util.OptionalInt.empty();
+            if (code.isPresent()) {
+                // the launched stub ended the connection by ending (QEMU's power-off sends no W packet)
+                ExitedEventArguments ex = new ExitedEventArguments();
+                ex.setExitCode(code.getAsInt());
+                client.exited(ex);
+            } else {
+                output(OutputEventArgumentsCategory.STDERR, "lost the target: " + e.getMessage() + "\n");
+            }
             terminated();
         }
     }
