@@ -31,6 +31,7 @@ final class DebugSession {
     private volatile DebuggeeProcess process;
     private final Symbols symbols = new Symbols();
     private final VariableStore variables = new VariableStore();
+    private final ConsoleLines console = new ConsoleLines(text -> output(OutputEventArgumentsCategory.CONSOLE, text));
     private final BreakpointTable breakpoints = new BreakpointTable();
     private final ExitSubscriptions exitSubscriptions = new ExitSubscriptions();
     private final SourceLines sourceLines = new SourceLines();
@@ -252,7 +253,7 @@ final class DebugSession {
     void attached(RspClient client) {
         this.rsp = client;
         this.physical = new RemotePhysicalMemory(client);
-        client.run().setOutput(text -> output(OutputEventArgumentsCategory.CONSOLE, text));
+        client.run().setOutput(console::append);
         client.registers().description();
         threads = client.threads().list();
         currentThread = threads.get(0);
@@ -429,7 +430,16 @@ final class DebugSession {
             if (rsp != c) {
                 return; // we closed it ourselves (terminate, disconnect, restart)
             }
-            output(OutputEventArgumentsCategory.STDERR, "lost the target: " + e.getMessage() + "\n");
+            DebuggeeProcess p = process;
+            java.util.OptionalInt code = p != null ? p.exitCode(5_000) : java.util.OptionalInt.empty();
+            if (code.isPresent()) {
+                // the launched stub ended the connection by ending (QEMU's power-off sends no W packet)
+                ExitedEventArguments ex = new ExitedEventArguments();
+                ex.setExitCode(code.getAsInt());
+                client.exited(ex);
+            } else {
+                output(OutputEventArgumentsCategory.STDERR, "lost the target: " + e.getMessage() + "\n");
+            }
             terminated();
         }
     }
@@ -553,6 +563,7 @@ final class DebugSession {
     }
 
     void reportStop(String reason, String description, long tid, List<Integer> hitIds) {
+        console.flush();
         running = false;
         lineStep = null;
         lastStop = new StopInfo(reason, description, tid, safePc(tid));
@@ -592,6 +603,7 @@ final class DebugSession {
 
     /** Ends the session's connection and process; reports terminated once. */
     void terminated() {
+        console.flush();
         closeTarget(true);
         IDebugProtocolClient c = client;
         if (c != null) {

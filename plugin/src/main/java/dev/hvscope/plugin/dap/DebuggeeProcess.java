@@ -55,6 +55,21 @@ final class DebuggeeProcess {
         this.socket = socketFile;
     }
 
+    /**
+     * The exit status once the process has ended, waiting up to {@code millis} for it: QEMU 7.2 closes
+     * the gdb connection at a sifive_test power-off without a {@code W} packet, so its status is the code.
+     */
+    java.util.OptionalInt exitCode(long millis) {
+        try {
+            if (process.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return java.util.OptionalInt.of(process.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

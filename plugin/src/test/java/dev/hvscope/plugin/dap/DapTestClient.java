@@ -26,6 +26,7 @@ public final class DapTestClient implements HvscopeDebugClient, AutoCloseable {
     public final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     final BlockingQueue<Object> initialized = new LinkedBlockingQueue<>();
     public final BlockingQueue<Object> terminated = new LinkedBlockingQueue<>();
+    public final BlockingQueue<org.eclipse.lsp4j.debug.ExitedEventArguments> exited = new LinkedBlockingQueue<>();
     final BlockingQueue<VmExitEventArguments> vmExits = new LinkedBlockingQueue<>();
     /** The adapter's standard and hvscope/ requests, as one proxy. */
     public interface Server extends IDebugProtocolServer, HvscopeRequests {
@@ -134,6 +135,11 @@ public final class DapTestClient implements HvscopeDebugClient, AutoCloseable {
     @Override
     public void output(OutputEventArguments args) {
         output.add(args.getOutput());
+    }
+
+    @Override
+    public void exited(org.eclipse.lsp4j.debug.ExitedEventArguments args) {
+        exited.add(args);
     }
 
     @Override

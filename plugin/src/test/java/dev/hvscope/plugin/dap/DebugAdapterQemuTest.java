@@ -88,6 +88,19 @@ class DebugAdapterQemuTest {
     }
 
     @Test
+    void powerOff_isReportedAsExitedWithQemusExitCode() throws Exception {
+        launch(Qemu.kernel(ALU), ALU);
+        dap.configurationDone();
+        dap.continueRun();
+        // QEMU 7.2 closes the gdb connection at the sifive_test power-off without a W packet
+        org.eclipse.lsp4j.debug.ExitedEventArguments exited = c.exited.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(exited, "no exited event; output: " + dap.output());
+        assertEquals(0, exited.getExitCode());
+        assertNotNull(c.terminated.poll(60, java.util.concurrent.TimeUnit.SECONDS), "terminated event");
+        assertTrue(!dap.output().contains("lost the target"), dap.output());
+    }
+
+    @Test
     void launch_stopsAtEntryWithOneThreadPerHart() throws Exception {
         launch(Qemu.kernel(ALU), ALU);
         StoppedEventArguments s = dap.configurationDone();
