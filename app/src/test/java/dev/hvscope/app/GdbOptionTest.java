@@ -25,18 +25,13 @@ class GdbOptionTest {
 
     @Test
     void waitForGdb_printsTheFreePort_andRunsToPowerOffOnContinue() throws Exception {
-        StringWriter err = new StringWriter();
+        WatchedWriter err = new WatchedWriter();
         String elf = examples().resolve("tests/test_rv64i_alu.elf").toString();
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> Main.run(
                 new String[] {"-gdb", "tcp:127.0.0.1:0", "-S", "-bios", "none", "-kernel", elf, "-serial", "none"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
-        Pattern listening = Pattern.compile("hvscope: gdb stub listening on 127\\.0\\.0\\.1:(\\d+)");
-        Matcher m = listening.matcher("");
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!(m = listening.matcher(err.toString())).find()) {
-            assertTrue(System.currentTimeMillis() < deadline, "no listening line: " + err);
-            Thread.sleep(20);
-        }
+        status.whenComplete((r, e) -> err.close());
+        Matcher m = err.await(Pattern.compile("hvscope: gdb stub listening on 127\\.0\\.0\\.1:(\\d+)"), 20_000);
         int port = Integer.parseInt(m.group(1));
         assertTrue(port > 0);
         assertTrue(!status.isDone(), "-S waits for the debugger");
@@ -56,19 +51,15 @@ class GdbOptionTest {
 
     @Test
     void allInterfaces_printOneWarningThatNamesTheRisk() throws Exception {
-        StringWriter err = new StringWriter();
+        WatchedWriter err = new WatchedWriter();
         String elf = examples().resolve("tests/test_rv64i_alu.elf").toString();
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> Main.run(
                 new String[] {"-gdb", "tcp:0.0.0.0:0", "-S", "-bios", "none", "-kernel", elf, "-serial", "none"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+        status.whenComplete((r, e) -> err.close());
         Pattern warning = Pattern.compile("hvscope: warning: listening on 0\\.0\\.0\\.0:(\\d+), reachable from other"
                 + " machines: the gdb stub has no authentication[^\n]*\n");
-        Matcher m;
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!(m = warning.matcher(err.toString())).find()) {
-            assertTrue(System.currentTimeMillis() < deadline, "no warning: " + err);
-            Thread.sleep(20);
-        }
+        Matcher m = err.await(warning, 20_000);
         assertEquals(1, err.toString().split("warning", -1).length - 1, err.toString());
         try (Socket s = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
             s.getOutputStream().write("$k#6b".getBytes(StandardCharsets.ISO_8859_1));

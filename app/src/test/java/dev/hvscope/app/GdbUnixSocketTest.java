@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,16 +53,13 @@ class GdbUnixSocketTest {
     void gdbMultiarch_stepsAndRunsToTheEnd_overAPrivateSocketThatIsRemovedAfterwards() throws Exception {
         assumeTrue(onPath(GDB), GDB + " is not installed");
         Path sock = dir.resolve("gdb.sock");
-        StringWriter err = new StringWriter();
+        WatchedWriter err = new WatchedWriter();
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> Main.run(
                 new String[] {"-gdb", "unix:" + sock + ",server=on,wait=off", "-S", "-bios", "none", "-kernel",
                     elf().toString(), "-serial", "none"},
                 java.io.InputStream.nullInputStream(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!err.toString().contains("hvscope: gdb stub listening on unix:" + sock + "\n")) {
-            assertTrue(System.currentTimeMillis() < deadline && !status.isDone(), "no listening line: " + err);
-            Thread.sleep(20);
-        }
+        status.whenComplete((r, e) -> err.close());
+        err.await(Pattern.compile(Pattern.quote("hvscope: gdb stub listening on unix:" + sock + "\n")), 20_000);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock, LinkOption.NOFOLLOW_LINKS)));
         assertEquals(List.of(sock), list(dir), "only the socket: the staging directory is gone");
 
@@ -121,15 +119,12 @@ class GdbUnixSocketTest {
             assertTrue(e.contains("another program is listening on this socket"), e);
         }
         assertTrue(Files.exists(sock, LinkOption.NOFOLLOW_LINKS), "a closed server leaves its socket file behind");
-        StringWriter err = new StringWriter();
+        WatchedWriter err = new WatchedWriter();
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> Main.run(
                 new String[] {"-gdb", "unix:" + sock, "-S", "-bios", "none", "-kernel", elf().toString(), "-serial", "none"},
                 java.io.InputStream.nullInputStream(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!err.toString().contains("listening on unix:" + sock)) {
-            assertTrue(System.currentTimeMillis() < deadline && !status.isDone(), "no listening line: " + err);
-            Thread.sleep(20);
-        }
+        status.whenComplete((r, e) -> err.close());
+        err.await(Pattern.compile(Pattern.quote("listening on unix:" + sock)), 20_000);
         try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
             ch.write(java.nio.ByteBuffer.wrap("$k#6b".getBytes(StandardCharsets.ISO_8859_1)));
             assertEquals(0, status.get(20, TimeUnit.SECONDS));

@@ -22,7 +22,7 @@ final class HostedVmSession implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("hvscope: gdb stub listening on 127\\.0\\.0\\.1:(\\d+)");
 
     final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final WatchedWriter err = new WatchedWriter();
     final CompletableFuture<Integer> status;
     final int port;
     private Socket socket;
@@ -38,12 +38,8 @@ final class HostedVmSession implements AutoCloseable {
         args[vmArgs.length + 3] = "-S";
         status = CompletableFuture.supplyAsync(() -> Main.run(args, new PrintWriter(out, true),
                 new PrintWriter(err, true)));
-        long deadline = System.currentTimeMillis() + 20_000;
-        Matcher m;
-        while (!(m = LISTENING.matcher(err.toString())).find()) {
-            assertTrue(System.currentTimeMillis() < deadline && !status.isDone(), "no listening line: " + err);
-            Thread.sleep(20);
-        }
+        status.whenComplete((r, e) -> err.close());
+        Matcher m = err.await(LISTENING, 20_000);
         port = Integer.parseInt(m.group(1));
     }
 
