@@ -1,5 +1,6 @@
 package dev.hvscope.core.hart;
 
+import dev.hvscope.core.AllocationMeter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -408,10 +409,6 @@ class JitCalledInstructionTest {
 
     @Test
     void translatedLoopOfFpAndAmoCalls_allocatesNothingOnceTranslated() {
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "no allocation counter on this JVM");
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
         Jit.setEnabled(true);
         Jit.setThreshold(1);
         // loop: fld f1; fmadd.d f2 = f1*f1+f2; fsd f2; amoadd.d x3; lr.d/sc.d; x1++; beq x1, x9, out (never); j loop
@@ -423,14 +420,13 @@ class JitCalledInstructionTest {
         for (int k = 0; k < 500; k++) {
             Executor.run(h, 10_000);   // translate, and let HotSpot compile the block
         }
-        long tid = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        long retired = 0;
-        for (int k = 0; k < 500; k++) {
-            retired += Executor.run(h, 10_000);
-        }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        assertEquals(5_000_000, retired);
+        long[] retired = {0};
+        long allocated = AllocationMeter.bytesAllocatedBy(() -> {
+            for (int k = 0; k < 500; k++) {
+                retired[0] += Executor.run(h, 10_000);
+            }
+        });
+        assertEquals(5_000_000, retired[0]);
         assertEquals(0, allocated / 4096, "allocated " + allocated + " bytes");
     }
 }

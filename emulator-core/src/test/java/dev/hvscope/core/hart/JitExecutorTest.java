@@ -1,5 +1,6 @@
 package dev.hvscope.core.hart;
 
+import dev.hvscope.core.AllocationMeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -160,10 +161,6 @@ class JitExecutorTest {
 
     @Test
     void translatedLoop_allocatesNothingOnceTranslated() {
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "no allocation counter on this JVM");
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
         // loop: x2 += x1; sd x2, 0(x8); ld x3, 0(x8); x1++; beq x1, x9, out (never); j loop
         program(Asm.add(2, 2, 1), Asm.sd(2, 8, 0), Asm.ld(3, 8, 0), Asm.addi(1, 1, 1), Asm.b(12, 9, 1, 0),
                 jal(0, -20), Asm.WFI, Asm.WFI);
@@ -173,14 +170,13 @@ class JitExecutorTest {
             Executor.run(hart, 10_000);   // translate, and let HotSpot compile the block
         }
         assertNotNull(blockAt(RAM).block());
-        long tid = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        long retired = 0;
-        for (int k = 0; k < 1000; k++) {
-            retired += Executor.run(hart, 10_000);
-        }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        assertEquals(10_000_000, retired);
+        long[] retired = {0};
+        long allocated = AllocationMeter.bytesAllocatedBy(() -> {
+            for (int k = 0; k < 1000; k++) {
+                retired[0] += Executor.run(hart, 10_000);
+            }
+        });
+        assertEquals(10_000_000, retired[0]);
         assertEquals(0, allocated / 4096, "allocated " + allocated + " bytes");
     }
 

@@ -1,9 +1,8 @@
 package dev.hvscope.core.hart.fp;
 
+import dev.hvscope.core.AllocationMeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** The library sits on the execute path: neither fast nor soft paths may allocate. */
@@ -28,19 +27,15 @@ class NoAllocationTest {
 
     @Test
     void arithmetic_allocatesNothing() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no allocation counter on this JVM");
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
         FpFlags fl = new FpFlags();
         for (int i = 0; i < 20000; i++) {
             workload(fl, i); // warm up (and let the JIT settle)
         }
-        long tid = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 100000; i++) {
-            workload(fl, i);
-        }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        long allocated = AllocationMeter.bytesAllocatedBy(() -> {
+            for (int i = 0; i < 100000; i++) {
+                workload(fl, i);
+            }
+        });
         // a little slack for the measurement call itself, nothing proportional to the loop
         assertEquals(0, allocated / 4096, "allocated " + allocated + " bytes");
     }
